@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './pagination';
+export * from './redact';
+export * from './request';
+export * from './retry-policy';
+export * from './throttle';
+export * from './vendor-profile';

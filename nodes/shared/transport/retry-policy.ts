@@ -1,0 +1,72 @@
+/** How long to wait and how often, for the statuses and failures worth retrying. */
+export interface RetryPolicy {
+	/** Attempts in total, the first included. */
+	maxAttempts: number;
+	/** First backoff step; doubles per attempt. */
+	baseDelayMs: number;
+	/** Longest single backoff step. */
+	maxDelayMs: number;
+	/** Longest total time one request may spend waiting for retries before failing fast. */
+	maxTotalWaitMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+	maxAttempts: 6,
+	baseDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxTotalWaitMs: 120_000,
+};
+
+/** Network failures after which the request may or may not have reached the vendor. */
+const AMBIGUOUS_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+export type FailureKind =
+	| { kind: 'status'; status: number }
+	| { kind: 'network'; code: string }
+	| { kind: 'refused' }
+	| { kind: 'malformed' };
+
+/**
+ * Whether a failed request may be sent again. 429 and 503 mean the vendor refused the request
+ * without processing it, so even a write is safe to repeat; a connection refused never reached
+ * it. After 502/504, a reset, a timeout or a garbled answer the vendor may already have acted, so
+ * only idempotent requests go again.
+ */
+export function isRetryable(failure: FailureKind, idempotent: boolean): boolean {
+	switch (failure.kind) {
+		case 'status':
+			if (failure.status === 429 || failure.status === 503) return true;
+			return idempotent && (failure.status === 502 || failure.status === 504);
+		case 'refused':
+			return true;
+		case 'network':
+			return idempotent && AMBIGUOUS_NETWORK_CODES.has(failure.code);
+		case 'malformed':
+			return idempotent;
+	}
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from `nowMs`; undefined if absent or unreadable. */
+export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
+	if (Array.isArray(value)) value = value[0];
+	if (typeof value === 'number') return Math.max(0, value * 1000);
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const trimmed = value.trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.max(0, Math.round(Number(trimmed) * 1000));
+	const date = Date.parse(trimmed);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** Exponential backoff with jitter over the upper half, so clients that failed together spread out. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

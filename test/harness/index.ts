@@ -1,0 +1,3 @@
+export * from './credentials-helper';
+export * from './execute';
+export * from './node-types';

@@ -1,0 +1,87 @@
+import { request } from 'undici';
+
+import { SimulatorAdmin } from './admin-client';
+import { Simulator, SimHttpError } from './simulator';
+import { DailyQuota, GatewayTokenBucket } from './token-bucket';
+
+/** The kit itself: routes, faults and the request log, driven over HTTP as the e2e suite will. */
+const sim = new Simulator('kit');
+let counter = 0;
+sim.route('GET', '/things/:id', (req) => {
+	if (req.params.id === '404') throw new SimHttpError(404, { error: 'Not Found' });
+	return { body: { id: req.params.id, q: req.query.getAll('users[]id') } };
+});
+sim.route('POST', '/counter', () => ({ status: 201, body: { value: ++counter } }));
+const admin = () => new SimulatorAdmin(sim.url);
+
+beforeAll(async () => {
+	await sim.start();
+});
+afterAll(async () => {
+	await sim.stop();
+});
+beforeEach(async () => {
+	await admin().reset();
+	counter = 0;
+});
+
+async function get(path: string) {
+	const res = await request(`${sim.url}${path}`);
+	return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
+}
+
+test('routes take path params and repeated query keys; unknown paths are 404', async () => {
+	expect(JSON.parse((await get('/things/7?users[]id=1&users[]id=2')).text)).toEqual({ id: '7', q: ['1', '2'] });
+	expect((await get('/things/404')).status).toBe(404);
+	expect((await get('/nowhere')).status).toBe(404);
+});
+
+test('a respond fault answers instead of the route, with headers, for `times` requests after `skip`', async () => {
+	await admin().inject({ path: '/things', skip: 1, times: 2, respond: { status: 429, headers: { 'retry-after': '7' }, body: { e: 1 } } });
+	const statuses = [];
+	for (let i = 0; i < 4; i++) statuses.push((await get('/things/1')).status);
+	expect(statuses).toEqual([200, 429, 429, 200]);
+	const log = await admin().requests();
+	expect(log.map((r) => r.fault ?? null)).toEqual([null, 'respond', 'respond', null]);
+});
+
+test('reset before: nothing happens on the server; reset after: the write happened but no answer came', async () => {
+	await admin().inject({ method: 'POST', path: '/counter', reset: 'before' });
+	await expect(request(`${sim.url}/counter`, { method: 'POST' })).rejects.toThrow();
+	expect(counter).toBe(0);
+	await admin().inject({ method: 'POST', path: '/counter', reset: 'after' });
+	await expect(request(`${sim.url}/counter`, { method: 'POST' })).rejects.toThrow();
+	expect(counter).toBe(1);
+	expect((await admin().requests()).map((r) => r.status)).toEqual(['reset', 'reset']);
+});
+
+test('malformed replaces a handled answer with broken JSON; delay holds it', async () => {
+	await admin().inject({ path: '/things/1', malformed: true, delayMs: 150 });
+	const started = Date.now();
+	const answer = await get('/things/1');
+	expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+	expect(() => JSON.parse(answer.text)).toThrow();
+});
+
+test('the clock can be advanced for expiry and day boundaries', async () => {
+	const before = sim.now();
+	await admin().advanceClock(86_400_000);
+	expect(sim.now() - before).toBeGreaterThanOrEqual(86_400_000);
+});
+
+test('gateway token bucket and daily quota', () => {
+	let now = 0;
+	const bucket = new GatewayTokenBucket(3, 100, () => now);
+	let admitted = 0;
+	for (let i = 0; i < 150; i++) if (bucket.take().ok) admitted++;
+	expect(admitted).toBe(100);
+	now += 1000;
+	const afterOneSecond = [bucket.take(), bucket.take(), bucket.take(), bucket.take()].map((v) => v.ok);
+	expect(afterOneSecond).toEqual([true, true, true, false]);
+
+	now = Date.parse('2026-11-25T23:59:59Z');
+	const quota = new DailyQuota(2, () => now);
+	expect([quota.take('k').ok, quota.take('k').ok, quota.take('k').ok]).toEqual([true, true, false]);
+	now += 1000;
+	expect(quota.take('k').ok).toBe(true);
+});

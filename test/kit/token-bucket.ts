@@ -1,0 +1,60 @@
+/**
+ * The simulator's own token bucket: how a vendor's gateway counts requests. Deliberately written
+ * apart from the node-side throttle so a bug in one cannot hide the same bug in the other.
+ */
+export class GatewayTokenBucket {
+	private tokens: number;
+	private last: number;
+
+	constructor(
+		readonly ratePerSecond: number,
+		readonly burst: number,
+		private readonly now: () => number,
+	) {
+		this.tokens = burst;
+		this.last = now();
+	}
+
+	/** Takes one token if there is one; otherwise says how long until there will be. */
+	take(): { ok: true } | { ok: false; retryAfterMs: number } {
+		const now = this.now();
+		this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+		this.last = now;
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return { ok: true };
+		}
+		return { ok: false, retryAfterMs: Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000) };
+	}
+}
+
+/** Requests per UTC day per key, as vendors with a daily quota count them. */
+export class DailyQuota {
+	private day = '';
+	private readonly used = new Map<string, number>();
+
+	constructor(
+		readonly limit: number,
+		private readonly now: () => number,
+	) {}
+
+	take(key: string): { ok: true } | { ok: false; resetsAt: Date } {
+		const today = new Date(this.now()).toISOString().slice(0, 10);
+		if (today !== this.day) {
+			this.day = today;
+			this.used.clear();
+		}
+		const count = this.used.get(key) ?? 0;
+		if (count >= this.limit) {
+			const resetsAt = new Date(`${today}T00:00:00Z`);
+			resetsAt.setUTCDate(resetsAt.getUTCDate() + 1);
+			return { ok: false, resetsAt };
+		}
+		this.used.set(key, count + 1);
+		return { ok: true };
+	}
+
+	usedBy(key: string): number {
+		return this.used.get(key) ?? 0;
+	}
+}

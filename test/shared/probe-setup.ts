@@ -1,0 +1,45 @@
+import type { IDataObject, INodeCredentials } from 'n8n-workflow';
+
+import { ApiKeyTestApi, RotatingOAuth2TestApi, SessionTokenTestApi } from '../fixtures/test-credentials';
+import { OAuth2ApiParent } from '../fixtures/oauth2-api.credentials';
+import { TransportProbe } from '../fixtures/transport-probe.node';
+import { CredentialTypesRegistry, runNode, TestCredentialsHelper } from '../harness';
+import type { ReferenceSimulator } from '../kit/reference-simulator';
+
+let credentialSeq = 0;
+
+/** A credentials helper holding one fresh API-key credential for `sim` (fresh id = fresh throttle bucket). */
+export function apiKeySetup(sim: ReferenceSimulator, apiKey = sim.options.apiKey) {
+	const helper = new TestCredentialsHelper(
+		new CredentialTypesRegistry([
+			new ApiKeyTestApi(),
+			new SessionTokenTestApi(),
+			new OAuth2ApiParent(),
+			new RotatingOAuth2TestApi(),
+		]),
+	);
+	const id = `cred-${++credentialSeq}`;
+	const details = helper.add({ id, name: 'Reference', type: 'apiKeyTestApi', data: { baseUrl: sim.url, apiKey } });
+	const credentials: INodeCredentials = { apiKeyTestApi: details };
+	return { helper, credentials, id };
+}
+
+export type ProbeParameters = IDataObject;
+
+export async function probe(
+	setup: ReturnType<typeof apiKeySetup>,
+	parameters: ProbeParameters,
+	input: IDataObject[] = [{}],
+	continueOnFail = false,
+) {
+	return await runNode(
+		{
+			type: new TransportProbe(),
+			parameters: { authentication: 'apiKey', ...parameters },
+			credentials: setup.credentials,
+			continueOnFail,
+		},
+		setup.helper,
+		input,
+	);
+}
