@@ -119,11 +119,22 @@ export function vendorApiError(
 		...(detail?.code ? { vendorCode: detail.code } : {}),
 		...(attempt.body !== undefined ? { body: attempt.body as JsonObject } : {}),
 	};
-	return new NodeApiError(context.node, response, {
+	const error = new NodeApiError(context.node, response, {
 		message,
 		description: `${hint} (${method} ${path})`,
 		httpCode: attempt.status !== undefined ? String(attempt.status) : undefined,
 		itemIndex: context.itemIndex,
 		failure: extra.failure,
 	});
+	// Callers that act on the vendor's answer (e.g. bulk endpoints naming the bad rows) read it here.
+	if (attempt.body !== undefined) error.context.vendorBody = attempt.body as JsonObject;
+	if (attempt.status !== undefined) error.context.vendorStatus = attempt.status;
+	error.context.failureKind = attempt.failure.kind;
+	return error;
+}
+
+/** The vendor's response body and status carried by an error from vendorRequest, if any. */
+export function vendorResponseOf(error: unknown): { status?: number; body?: unknown; failureKind?: string } {
+	const context = (error as { context?: { vendorBody?: unknown; vendorStatus?: number; failureKind?: string } })?.context;
+	return { status: context?.vendorStatus, body: context?.vendorBody, failureKind: context?.failureKind };
 }

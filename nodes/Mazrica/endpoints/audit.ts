@@ -1,0 +1,19 @@
+import type { EndpointSpec } from './schema';
+
+export const auditEndpoints: EndpointSpec[] = [
+	{
+		resource: 'auditLog',
+		operation: 'getAll',
+		name: 'Get Many',
+		action: 'Get many audit logs',
+		description: 'List audit log entries (1,000 per page); bulk operations write no entries',
+		title: '監査ログ取得',
+		method: 'GET',
+		path: '/audits',
+		query: [
+			{ name: 'startTime', displayName: 'Start Time', kind: 'dateTime', dateFormat: 'jstOffset', description: '開始日時, sent in Japan time with +09:00' },
+			{ name: 'endTime', displayName: 'End Time', kind: 'dateTime', dateFormat: 'jstOffset', description: '終了日時, sent in Japan time with +09:00' },
+		],
+		paged: { listKey: 'audits', pageSize: 1000 },
+	},
+];

@@ -1,0 +1,15 @@
+import type { EndpointSpec } from './schema';
+
+export const lifecycleEndpoints: EndpointSpec[] = [
+	{
+		resource: 'lifecycleStageSetting',
+		operation: 'get',
+		name: 'Get',
+		action: 'Get lifecycle stage settings',
+		description: 'Get the lifecycle stage types and their stages; only for contracts that include lifecycle stages',
+		title: 'ライフサイクルステージ設定',
+		method: 'GET',
+		path: '/lifecycle_stage_setting',
+		plan: 'lifecycleStages',
+	},
+];

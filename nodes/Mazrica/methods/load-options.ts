@@ -1,0 +1,128 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { collect, pageNumberWithTotal, vendorRequest } from '@japan-saas/shared/transport';
+
+import { mazricaConnection } from '../transport/profile';
+
+type Named = { id?: number | string; key?: string; itemKey?: string; name?: string; label?: string };
+
+async function get(context: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject> {
+	return (await vendorRequest.call(context, mazricaConnection, { method: 'GET', path, qs })) as IDataObject;
+}
+
+/** Every page of a settings-style list, for dropdowns (teams have at most a few hundred users or roles). */
+async function listAll(context: ILoadOptionsFunctions, path: string, listKey: string): Promise<Named[]> {
+	return await collect(
+		pageNumberWithTotal(async (page) => {
+			const body = await get(context, path, { page });
+			return { items: (body[listKey] as Named[] | undefined) ?? [], totalCount: body.totalCount as number };
+		}, 100),
+		{ returnAll: true },
+	);
+}
+
+function toOptions(entries: Named[], value: (entry: Named) => string | number | undefined = (e) => e.id): INodePropertyOptions[] {
+	const options: INodePropertyOptions[] = [];
+	for (const entry of entries) {
+		const v = value(entry);
+		if (v === undefined || v === null) continue;
+		options.push({ name: `${entry.name ?? entry.label ?? v}`, value: v });
+	}
+	return options.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+}
+
+/** The deal type chosen in this node, at the top level or inside Update Fields. */
+function chosenDealType(context: ILoadOptionsFunctions): number | undefined {
+	for (const path of ['dealType', 'deal_type_id', 'dealTypeId', 'updateFields.dealType', 'additionalFields.dealType']) {
+		const value = context.getCurrentNodeParameter(path) as unknown;
+		const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+		if (id !== undefined && id !== null && id !== '' && id !== 0) return Number(id);
+	}
+	return undefined;
+}
+
+async function dealTypeSettings(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	const chosen = chosenDealType(context);
+	const ids = chosen !== undefined ? [chosen] : (await dealTypes(context)).map((t) => t.id);
+	const settings: IDataObject[] = [];
+	for (const id of ids) settings.push(await get(context, `/deal_setting/deal_types/${id}`));
+	return settings;
+}
+
+async function dealTypes(context: ILoadOptionsFunctions): Promise<Named[]> {
+	const response = (await vendorRequest.call(context, mazricaConnection, { method: 'GET', path: '/deal_setting/deal_types' })) as unknown;
+	// Quirk Q5: the reference shows a single {id, name}; real answers are lists, possibly wrapped.
+	if (Array.isArray(response)) return response as Named[];
+	const body = (response ?? {}) as IDataObject;
+	const list = body.dealTypes ?? body.deal_types;
+	if (Array.isArray(list)) return list as Named[];
+	return body.id !== undefined ? [body as Named] : [];
+}
+
+/** Entries of one list across the chosen deal type's settings (or every deal type's, de-duplicated). */
+async function fromDealTypeSettings(context: ILoadOptionsFunctions, key: string): Promise<INodePropertyOptions[]> {
+	const seen = new Map<string | number, Named>();
+	for (const settings of await dealTypeSettings(context)) {
+		for (const entry of (settings[key] as Named[] | undefined) ?? []) {
+			if (entry.id !== undefined && !seen.has(entry.id)) seen.set(entry.id, entry);
+		}
+	}
+	return toOptions([...seen.values()]);
+}
+
+export const loadOptions = {
+	async getUsers(this: ILoadOptionsFunctions) {
+		return toOptions(await listAll(this, '/users', 'users'));
+	},
+	async getUserGroups(this: ILoadOptionsFunctions) {
+		return toOptions(await listAll(this, '/user_groups', 'userGroups'));
+	},
+	async getRoles(this: ILoadOptionsFunctions) {
+		return toOptions(await listAll(this, '/roles', 'roles'));
+	},
+	async getDealTypes(this: ILoadOptionsFunctions) {
+		return toOptions(await dealTypes(this));
+	},
+	async getPhases(this: ILoadOptionsFunctions) {
+		return await fromDealTypeSettings(this, 'phases');
+	},
+	async getProducts(this: ILoadOptionsFunctions) {
+		return await fromDealTypeSettings(this, 'products');
+	},
+	async getProbabilities(this: ILoadOptionsFunctions) {
+		return await fromDealTypeSettings(this, 'probabilities');
+	},
+	async getChannels(this: ILoadOptionsFunctions) {
+		return await fromDealTypeSettings(this, 'channels');
+	},
+	async getEndPhaseReasons(this: ILoadOptionsFunctions) {
+		return await fromDealTypeSettings(this, 'endPhaseReasons');
+	},
+	async getActionPurposes(this: ILoadOptionsFunctions) {
+		return await fromDealTypeSettings(this, 'actionsPurposes');
+	},
+	/** [proposed] No endpoint lists action patterns; purposes carry theirs (spec §9), so collect those. */
+	async getActionPatterns(this: ILoadOptionsFunctions) {
+		const patterns = new Map<string | number, Named>();
+		for (const settings of await dealTypeSettings(this)) {
+			for (const purpose of (settings.actionsPurposes as Array<Named & { pattern?: Named }> | undefined) ?? []) {
+				if (purpose.pattern?.id !== undefined) patterns.set(purpose.pattern.id, purpose.pattern);
+			}
+		}
+		return toOptions([...patterns.values()]);
+	},
+	async getCustomObjectDefinitions(this: ILoadOptionsFunctions) {
+		return toOptions(await listAll(this, '/custom_object_defs', 'customObjectDefs'), (e) => e.key);
+	},
+	async getActionCustomItems(this: ILoadOptionsFunctions) {
+		const body = await get(this, '/action_setting');
+		return toOptions((body.actionCustomItems as Named[] | undefined) ?? [], (e) => e.itemKey ?? e.key);
+	},
+	async getCustomObjectFields(this: ILoadOptionsFunctions) {
+		const key = this.getCurrentNodeParameter('custom_object_def_key') as string | undefined;
+		if (!key) return [];
+		const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
+		const fields = (body.customObjectItemDefs ?? body.itemDefs ?? []) as Named[];
+		return toOptions(fields, (e) => e.key ?? e.itemKey);
+	},
+};

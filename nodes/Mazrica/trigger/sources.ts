@@ -1,0 +1,28 @@
+/** Where each trigger event is read from and how the list can be ordered. */
+export interface TriggerSource {
+	value: string;
+	name: string;
+	path: string;
+	listKey: string;
+	/** Ascending `sort=updatedAt,id` is documented for this list (customers, deals, contacts). */
+	sortableByUpdatedAt: boolean;
+	/** Query parameters always sent (e.g. contact actions only, not deal actions). */
+	fixedQuery?: Record<string, string | number>;
+	/** The from-filter: most lists take `updatedAtFrom` (Japan time, no offset); audits `startTime` with +09:00. */
+	fromParam: 'updatedAtFrom' | 'startTime';
+	/** The field holding the change time. */
+	timeField: string;
+	pageSize: number;
+}
+
+export const TRIGGER_SOURCES: TriggerSource[] = [
+	{ value: 'customer', name: 'Customer', path: '/customers', listKey: 'customers', sortableByUpdatedAt: true, fromParam: 'updatedAtFrom', timeField: 'updatedAt', pageSize: 100 },
+	{ value: 'contact', name: 'Contact', path: '/contacts', listKey: 'contacts', sortableByUpdatedAt: true, fromParam: 'updatedAtFrom', timeField: 'updatedAt', pageSize: 100 },
+	{ value: 'deal', name: 'Deal', path: '/deals', listKey: 'deals', sortableByUpdatedAt: true, fromParam: 'updatedAtFrom', timeField: 'updatedAt', pageSize: 100 },
+	{ value: 'customerAction', name: 'Customer Action', path: '/customers/all/actions', listKey: 'actions', sortableByUpdatedAt: false, fromParam: 'updatedAtFrom', timeField: 'updatedAt', pageSize: 100 },
+	{ value: 'dealAction', name: 'Deal Action', path: '/actions', listKey: 'actions', sortableByUpdatedAt: false, fromParam: 'updatedAtFrom', timeField: 'updatedAt', pageSize: 100 },
+	{ value: 'contactAction', name: 'Contact Action', path: '/contacts/all/actions', listKey: 'actions', sortableByUpdatedAt: false, fixedQuery: { dataType: 1 }, fromParam: 'updatedAtFrom', timeField: 'updatedAt', pageSize: 100 },
+	{ value: 'customObject', name: 'Custom Object Record', path: '/custom_object_defs/{key}/custom_objects', listKey: 'customObjects', sortableByUpdatedAt: false, fromParam: 'updatedAtFrom', timeField: 'updatedAt', pageSize: 100 },
+	// [proposed] Audit entries are immutable; the reference collapses their fields, `createdAt` assumed.
+	{ value: 'auditLog', name: 'Audit Log Entry', path: '/audits', listKey: 'audits', sortableByUpdatedAt: false, fromParam: 'startTime', timeField: 'createdAt', pageSize: 1000 },
+];
