@@ -74,10 +74,14 @@ export async function executeBulk(
 			const built = buildRequest(this, single, itemIndex);
 			const record: IDataObject = { ...built.body };
 			// Bulk rows carry what the single endpoint took from its path: the record id on updates,
-			// the parent customer/contact on actions ([proposed]: the reference collapses row shapes).
+			// the parent as a related object on actions, e.g. customerId → customer: { id }
+			// ([proposed]: the reference collapses row shapes; related objects are { id } elsewhere).
 			for (const [name, value] of Object.entries(built.pathValues)) {
-				if (name === 'id' ? single.method === 'PATCH' : !(bulk.pathParams ?? []).some((p) => p.name === name)) {
-					record[name] = value;
+				if (name === 'id') {
+					if (single.method === 'PATCH') record.id = value;
+				} else if (!(bulk.pathParams ?? []).some((p) => p.name === name)) {
+					const parent = /^(\w+)Id$/.exec(name)?.[1];
+					record[parent ?? name] = parent ? { id: value } : value;
 				}
 			}
 			const row = { itemIndex, record };
