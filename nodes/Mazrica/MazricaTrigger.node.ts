@@ -142,7 +142,7 @@ export class MazricaTrigger implements INodeType {
 
 		const since = state.watermark;
 		const ledger = await pollChanges(this, settings, state);
-		if (ledger.emitted.length === 0) return null;
+		if (ledger.size === 0) return null;
 		Object.assign(state, ledger.nextState(settings.signature));
 		const tagged = ledger.emitted
 			.map((record) => tag(record, source.value, source.timeField, since))

@@ -168,17 +168,18 @@ export class PollingTriggerUnderTest {
 		const result = await type.poll.call(context);
 		const emitted = result?.[0] ?? null;
 		if (emitted && emitted.length > 0 && mode === 'trigger') {
-			this.savedStaticData = structuredClone(this.workflow.staticData) as IDataObject;
+			// n8n saves static data as JSON in its database when a poll emits.
+			this.savedStaticData = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 		}
 		return emitted;
 	}
 
-	/** The static data n8n would hold in memory right now. */
+	/** This node's slice of the static data n8n holds in memory right now. */
 	get staticData(): IDataObject {
-		return this.workflow.staticData as IDataObject;
+		return this.workflow.getStaticData('node', this.workflow.getNode(NODE_NAME) as INode);
 	}
 
 	restart(): void {
-		this.workflow = workflowFor(this.spec, structuredClone(this.savedStaticData));
+		this.workflow = workflowFor(this.spec, JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject);
 	}
 }

@@ -43,6 +43,8 @@ export interface Fault {
 	/** Matches when the request path (no query) starts with this, or equals it when `exact`. */
 	path?: string;
 	exact?: boolean;
+	/** In-process only (not over /__admin/): a further condition on the request, e.g. on its body. */
+	when?: (req: SimRequest) => boolean;
 	/** How many matching requests meet the fault; default 1. */
 	times?: number;
 	/** Let this many matching requests through untouched first. */
@@ -163,8 +165,15 @@ export class Simulator {
 		});
 	}
 
-	/** The simulator's clock: real time plus whatever a test advanced it by. */
-	now = (): number => Date.now() + this.clockOffsetMs;
+	private frozenAt?: number;
+
+	/** The simulator's clock: real time (or the frozen instant) plus whatever a test advanced it by. */
+	now = (): number => (this.frozenAt ?? Date.now()) + this.clockOffsetMs;
+
+	/** Stops the clock at `epochMs` (e.g. to make many edits fall in one second); undefined restarts it. */
+	freezeClock(epochMs: number | undefined): void {
+		this.frozenAt = epochMs;
+	}
 
 	advanceClock(ms: number): void {
 		this.clockOffsetMs += ms;
@@ -191,6 +200,7 @@ export class Simulator {
 		this.faults = [];
 		this.requests.length = 0;
 		this.clockOffsetMs = 0;
+		this.frozenAt = undefined;
 		this.onRequest = undefined;
 		this.onReset?.();
 	}
@@ -228,11 +238,13 @@ export class Simulator {
 	}
 
 	/** Every matching fault counts the request (for `skip`); the first one still due is applied. */
-	private takeFault(method: string, path: string): Fault | undefined {
+	private takeFault(request: SimRequest): Fault | undefined {
+		const { method, path } = request;
 		let chosen: (typeof this.faults)[number] | undefined;
 		for (const fault of this.faults) {
 			if (fault.method && fault.method.toUpperCase() !== method) continue;
 			if (fault.path && (fault.exact ? path !== fault.path : !path.startsWith(fault.path))) continue;
+			if (fault.when && !fault.when(request)) continue;
 			fault.seen += 1;
 			if (!chosen && fault.seen > (fault.skip ?? 0) && fault.used < (fault.times ?? 1)) chosen = fault;
 		}
@@ -274,7 +286,7 @@ export class Simulator {
 		};
 		this.requests.push(record);
 
-		const fault = this.takeFault(method, url.pathname);
+		const fault = this.takeFault(request);
 		if (fault?.delayMs) await delay(fault.delayMs);
 		if (fault?.reset === 'before') {
 			record.status = 'reset';

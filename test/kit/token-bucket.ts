@@ -18,7 +18,8 @@ export class GatewayTokenBucket {
 	/** Takes one token if there is one; otherwise says how long until there will be. */
 	take(): { ok: true } | { ok: false; retryAfterMs: number } {
 		const now = this.now();
-		this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+		// A test may move the clock backwards (freezing it at an earlier instant): no refill, no debt.
+		this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.last) / 1000) * this.ratePerSecond);
 		this.last = now;
 		if (this.tokens >= 1) {
 			this.tokens -= 1;

@@ -9,6 +9,7 @@ import {
 	redact,
 	secretValues,
 	withRateCap,
+	effectiveThrottle,
 } from '../../nodes/shared/transport';
 
 describe('parseRetryAfter', () => {
@@ -110,6 +111,14 @@ test('withRateCap only ever lowers the rate', () => {
 	expect(withRateCap(profile, 10)).toEqual(profile);
 	expect(withRateCap(profile, 0)).toEqual(profile);
 	expect(withRateCap(profile, 1)).toEqual({ ratePerSecond: 1, burst: 1 });
+});
+
+test('the client keeps 5% under the vendor limits, then applies the user cap', () => {
+	const mazrica = effectiveThrottle({ ratePerSecond: 3, burst: 100, dailyQuota: 10_000 });
+	expect(mazrica.ratePerSecond).toBeCloseTo(2.85, 10);
+	expect(mazrica).toEqual(expect.objectContaining({ burst: 95, dailyQuota: 10_000 }));
+	expect(effectiveThrottle({ ratePerSecond: 3, burst: 100 }, 1)).toEqual({ ratePerSecond: 1, burst: 1 });
+	expect(effectiveThrottle({ ratePerSecond: 5, burst: 1 }).burst).toBe(1);
 });
 
 test('nextUtcMidnight', () => {

@@ -42,7 +42,7 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 			const { items } = await fetchListPage(context, settings.path, source.listKey, queryFor(settings, cursor, page, true), options);
 			for (const record of items) {
 				ledger.offer(record);
-				if (ledger.emitted.length >= settings.maxRecordsPerPoll) return ledger;
+				if (ledger.size >= settings.maxRecordsPerPoll) return ledger;
 			}
 			if (items.length < source.pageSize) return ledger;
 			const last = changeTime(items[items.length - 1], source.timeField) ?? cursor;
@@ -61,11 +61,6 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 		if (items.length < source.pageSize) break;
 		if (totalCount !== undefined && page * source.pageSize >= totalCount) break;
 	}
-	ledger.emitted.sort(
-		(a, b) =>
-			(changeTime(a, source.timeField) ?? 0) - (changeTime(b, source.timeField) ?? 0) ||
-			String(a.id).localeCompare(String(b.id), undefined, { numeric: true }),
-	);
 	return ledger;
 }
 

@@ -30,43 +30,50 @@ export function filterTime(epochMs: number, withOffset: boolean): string {
  * watermark to the newest change emitted.
  */
 export class ChangeLedger {
-	readonly emitted: IDataObject[] = [];
-	private readonly metThisPoll = new Set<string>();
+	/** Latest change per record met in this poll, in the order first met. */
+	private readonly latest = new Map<string | number, { record: IDataObject; time: number }>();
 	private readonly seen: Set<string | number>;
-	private newest: number;
-	private atNewest: Set<string | number>;
 
 	constructor(
 		private readonly state: WatermarkState,
 		private readonly timeField: string,
 	) {
 		this.seen = new Set(state.seenAtWatermark ?? []);
-		this.newest = state.watermark ?? 0;
-		this.atNewest = new Set(this.seen);
 	}
 
-	/** Offers one listed record; returns whether it is a change to emit. */
-	offer(record: IDataObject): boolean {
+	/**
+	 * Offers one listed record. A record met twice in one poll (edited while we paged) is emitted
+	 * once, in its newest state, so a downstream sync writes it once.
+	 */
+	offer(record: IDataObject): void {
 		const time = changeTime(record, this.timeField);
 		const id = record.id as string | number;
-		if (time === undefined || id === undefined) return false;
-		if (this.state.watermark !== undefined && time < this.state.watermark) return false;
-		if (time === this.state.watermark && this.seen.has(id)) return false;
-		const key = `${id}@${time}`;
-		if (this.metThisPoll.has(key)) return false;
-		this.metThisPoll.add(key);
-		this.emitted.push(record);
-		if (time > this.newest) {
-			this.newest = time;
-			this.atNewest = new Set([id]);
-		} else if (time === this.newest) {
-			this.atNewest.add(id);
-		}
-		return true;
+		if (time === undefined || id === undefined) return;
+		if (this.state.watermark !== undefined && time < this.state.watermark) return;
+		if (time === this.state.watermark && this.seen.has(id)) return;
+		const known = this.latest.get(id);
+		if (known && known.time >= time) return;
+		if (known) this.latest.delete(id);
+		this.latest.set(id, { record, time });
+	}
+
+	get size(): number {
+		return this.latest.size;
+	}
+
+	/** The changes to emit, oldest first. */
+	get emitted(): IDataObject[] {
+		return [...this.latest.values()]
+			.sort((a, b) => a.time - b.time || String(a.record.id).localeCompare(String(b.record.id), undefined, { numeric: true }))
+			.map((entry) => entry.record);
 	}
 
 	/** The state to keep once the emitted records are handed to n8n. */
 	nextState(source: string): WatermarkState {
-		return { source, watermark: this.newest, seenAtWatermark: [...this.atNewest] };
+		let newest = this.state.watermark ?? 0;
+		for (const { time } of this.latest.values()) newest = Math.max(newest, time);
+		const atNewest = new Set<string | number>(newest === this.state.watermark ? this.seen : []);
+		for (const [id, { time }] of this.latest) if (time === newest) atNewest.add(id);
+		return { source, watermark: newest, seenAtWatermark: [...atNewest] };
 	}
 }

@@ -13,7 +13,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { describeFailure, vendorApiError, type AttemptFailure } from './errors';
 import { redact, secretValues } from './redact';
 import { backoffDelay, defaultRetryPolicy, isRetryable, parseRetryAfter, type RetryPolicy } from './retry-policy';
-import { CredentialThrottle, DailyQuotaExhausted, sharedThrottle, withRateCap } from './throttle';
+import { CredentialThrottle, DailyQuotaExhausted, effectiveThrottle, sharedThrottle } from './throttle';
 import type { VendorProfile } from './vendor-profile';
 
 export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
@@ -87,7 +87,7 @@ export async function vendorRequest<T = unknown>(
 	const secrets = secretValues(credentials, profile.secretFields);
 	const baseUrl = connection.baseUrl(credentials).replace(/\/+$/, '');
 	const key = throttleKey(this, credentialType, baseUrl);
-	const rate = withRateCap(profile.throttle, options.maxRequestsPerSecond);
+	const rate = effectiveThrottle(profile.throttle, options.maxRequestsPerSecond);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
 	const errorContext = {
 		node: this.getNode(),

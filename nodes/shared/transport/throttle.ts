@@ -106,6 +106,23 @@ export function nextUtcMidnight(epochMs: number): Date {
 /** The one throttle this n8n process uses for every vendor request. */
 export const sharedThrottle = new CredentialThrottle();
 
+/**
+ * What the client actually uses: a little under the vendor's documented rate and burst. Pacing
+ * exactly at the vendor's limit trips it on network jitter (a request that leaves on time but
+ * arrives early finds the vendor's bucket a fraction of a token short), so we keep 5% in hand.
+ */
+export const SAFETY_MARGIN = 0.95;
+
+/** The vendor profile with the safety margin, then lowered further by a user's "Max Requests per Second". */
+export function effectiveThrottle(profile: ThrottleProfile, maxRequestsPerSecond?: number): ThrottleProfile {
+	const safe: ThrottleProfile = {
+		...profile,
+		ratePerSecond: profile.ratePerSecond * SAFETY_MARGIN,
+		burst: Math.max(1, Math.floor(profile.burst * SAFETY_MARGIN)),
+	};
+	return withRateCap(safe, maxRequestsPerSecond);
+}
+
 /** A user's "Max Requests per Second" can only slow a vendor profile down, never speed it up. */
 export function withRateCap(profile: ThrottleProfile, maxRequestsPerSecond?: number): ThrottleProfile {
 	if (!maxRequestsPerSecond || maxRequestsPerSecond <= 0 || maxRequestsPerSecond >= profile.ratePerSecond) {
