@@ -149,7 +149,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return requestOptions as IHttpRequestOptions;
 	}
 
-	private resolve(
+	resolve(
 		value: string,
 		credentials: ICredentialDataDecryptedObject,
 		workflow = this.resolverWorkflow,

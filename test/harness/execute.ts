@@ -1,6 +1,7 @@
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IDataObject,
+	ILoadOptionsFunctions,
 	INode,
 	INodeCredentials,
 	INodeExecutionData,
@@ -182,4 +183,22 @@ export class PollingTriggerUnderTest {
 	restart(): void {
 		this.workflow = workflowFor(this.spec, JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject);
 	}
+}
+
+/**
+ * Calls one of a node's loadOptions / resourceMapping methods the way the editor does: n8n builds
+ * a one-node workflow from the parameters currently set and a LoadOptionsContext around it.
+ */
+export async function callNodeMethod<T>(
+	spec: NodeUnderTest,
+	credentialsHelper: TestCredentialsHelper,
+	method: (this: ILoadOptionsFunctions) => Promise<T>,
+): Promise<T> {
+	const workflow = workflowFor(spec);
+	const node = workflow.getNode(NODE_NAME) as INode;
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {} as never);
+	const additionalData = additionalDataFor(credentialsHelper, hooks);
+	additionalData.currentNodeParameters = spec.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	return await method.call(context);
 }

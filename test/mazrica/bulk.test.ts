@@ -192,3 +192,78 @@ test('bulk customer actions carry their customer as a related object', async () 
 	);
 	expect(sim.store.actions.size).toBe(before + 2);
 });
+
+describe('the other bulk endpoints', () => {
+	const user = () => [...sim.store.users.keys()][0];
+
+	test('deal actions go to POST /actions/bulk with the deal type given on the node', async () => {
+		const type = [...sim.store.dealTypes.values()][0];
+		const deal = [...sim.store.deals.values()].find((d) => d.dealTypeId === type.id);
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			{
+				resource: 'dealAction',
+				operation: 'create',
+				useBulkEndpoint: true,
+				bulk_dealTypeId: type.id,
+				startDatetime: '2026-12-05T10:00:00+09:00',
+				endDatetime: '2026-12-05T11:00:00+09:00',
+				creator: user(),
+				purpose: type.purposes[0].id,
+				deal: deal?.id,
+			},
+			[{}, {}, {}],
+		);
+		expect(result.error).toBeUndefined();
+		const call = sim.received({ method: 'POST', path: '/v1/actions/bulk' });
+		expect(call).toHaveLength(1);
+		expect(call[0].body).toEqual(expect.objectContaining({ dealTypeId: type.id }));
+		expect((call[0].body as { actions: IDataObject[] }).actions).toHaveLength(3);
+		expect(result.items.every((i) => typeof i.json.id === 'number')).toBe(true);
+	});
+
+	test('contact actions go to POST /contacts/actions/bulk carrying their contact', async () => {
+		const contact = [...sim.store.contacts.keys()][0];
+		const pattern = [...sim.store.actionPatterns.keys()][0];
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			{
+				resource: 'contactAction',
+				operation: 'create',
+				useBulkEndpoint: true,
+				contactId: contact,
+				startDatetime: '2026-12-05T10:00:00+09:00',
+				endDatetime: '2026-12-05T10:30:00+09:00',
+				creator: user(),
+				pattern,
+			},
+			[{}, {}],
+		);
+		expect(result.error).toBeUndefined();
+		const call = sim.received({ method: 'POST', path: '/v1/contacts/actions/bulk' });
+		expect((call[0].body as { actions: IDataObject[] }).actions[1]).toEqual(expect.objectContaining({ contact: { id: contact } }));
+	});
+
+	test('custom object records go to POST …/custom_objects/bulk of their definition', async () => {
+		const before = [...sim.store.customObjects.values()].filter((r) => r.defKey === 'contract').length;
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			{
+				resource: 'customObjectRecord',
+				operation: 'create',
+				useBulkEndpoint: true,
+				custom_object_def_key: 'contract',
+				fieldsMode: 'json',
+				fieldsJson: '={{ JSON.stringify({ contractNo: $json.no, monthlyFee: $json.fee }) }}',
+			},
+			[{ no: 'C-90001', fee: 5000 }, { no: 'C-90002', fee: 8000 }],
+		);
+		expect(result.error).toBeUndefined();
+		const call = sim.received({ method: 'POST', path: '/v1/custom_object_defs/contract/custom_objects/bulk' });
+		expect((call[0].body as { customObjects: IDataObject[] }).customObjects).toEqual([
+			{ contractNo: 'C-90001', monthlyFee: 5000 },
+			{ contractNo: 'C-90002', monthlyFee: 8000 },
+		]);
+		expect([...sim.store.customObjects.values()].filter((r) => r.defKey === 'contract')).toHaveLength(before + 2);
+	});
+});

@@ -14,7 +14,7 @@ import { mazricaConnection } from '../transport/profile';
 /**
  * [proposed] The reference collapses custom item definitions. We read the shape the
  * action-custom-item endpoints document ({ itemKey, name, itemType, …Options }) and accept `key`
- * (custom-object fields) and any `*Options` / `options` array for choices.
+ * (custom-object fields) and any `*Options`, `*OptionDefs` or `options` array for choices.
  */
 interface CustomItemDefinition {
 	itemKey?: string;
@@ -38,7 +38,7 @@ const TYPES: Record<string, FieldType> = {
 };
 
 function choices(definition: CustomItemDefinition): INodePropertyOptions[] | undefined {
-	const list = Object.entries(definition).find(([key, value]) => /options$/i.test(key) && Array.isArray(value))?.[1] as
+	const list = Object.entries(definition).find(([key, value]) => /options?(defs)?$/i.test(key) && Array.isArray(value))?.[1] as
 		| Array<{ key?: string; itemKey?: string; id?: number; name?: string; value?: string }>
 		| undefined;
 	if (!list?.length) return undefined;
