@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+
 import { loadOptions } from './methods/load-options';
 import { newestRecords, pollChanges, type PollSettings } from './trigger/poll-changes';
 import { TRIGGER_SOURCES } from './trigger/sources';
@@ -14,12 +16,19 @@ import { changeTime, type WatermarkState } from './trigger/watermark';
 
 const SAMPLE_SIZE = 5;
 
-function tag(record: IDataObject, source: string, timeField: string, since: number | undefined): IDataObject {
+function tag(
+	record: IDataObject,
+	source: string,
+	timeField: string,
+	since: number | undefined,
+): IDataObject {
 	const created = changeTime(record, 'createdAt');
 	const changed = changeTime(record, timeField);
 	const isNew =
 		source === 'auditLog' ||
-		(since !== undefined && created !== undefined ? created >= since : created !== undefined && created === changed);
+		(since !== undefined && created !== undefined
+			? created >= since
+			: created !== undefined && created === changed);
 	return { ...record, event: isNew ? 'created' : 'updated' };
 }
 
@@ -31,7 +40,8 @@ export class MazricaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"On new or updated " + $parameter["source"]}}',
-		description: 'Starts the workflow when Mazrica records are created or updated, or new audit-log entries appear',
+		description:
+			'Starts the workflow when Mazrica records are created or updated, or new audit-log entries appear',
 		defaults: { name: 'Mazrica Trigger' },
 		polling: true,
 		inputs: [],
@@ -43,7 +53,9 @@ export class MazricaTrigger implements INodeType {
 				name: 'source',
 				type: 'options',
 				noDataExpression: true,
-				options: TRIGGER_SOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+				options: TRIGGER_SOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) =>
+					a.name.localeCompare(b.name),
+				),
 				default: 'deal',
 			},
 			{
@@ -86,14 +98,7 @@ export class MazricaTrigger implements INodeType {
 						description:
 							'For customers, contacts and deals: emit at most this many changes per poll and continue from there at the next poll',
 					},
-					{
-						displayName: 'Max Requests per Second',
-						name: 'maxRequestsPerSecond',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 0,
-						description: "Poll more slowly than Mazrica's documented 3 requests per second. 0 uses the documented rate.",
-					},
+					maxRequestsPerSecondOption('Mazrica', 'documented 3 requests per second'),
 				],
 			},
 		],
@@ -105,7 +110,10 @@ export class MazricaTrigger implements INodeType {
 		const sourceValue = this.getNodeParameter('source') as string;
 		const source = TRIGGER_SOURCES.find((s) => s.value === sourceValue);
 		if (!source) throw new NodeOperationError(this.getNode(), `Unknown source "${sourceValue}"`);
-		const definitionKey = source.value === 'customObject' ? (this.getNodeParameter('custom_object_def_key') as string) : '';
+		const definitionKey =
+			source.value === 'customObject'
+				? (this.getNodeParameter('custom_object_def_key') as string)
+				: '';
 		if (source.value === 'customObject' && !definitionKey) {
 			throw new NodeOperationError(this.getNode(), '"Custom Object Definition" is required');
 		}
@@ -117,7 +125,8 @@ export class MazricaTrigger implements INodeType {
 			maxRequestsPerSecond: Number(options.maxRequestsPerSecond) || undefined,
 			maxRecordsPerPoll: Number(options.maxRecordsPerPoll) || 5000,
 		};
-		const events = source.value === 'auditLog' ? 'all' : (this.getNodeParameter('events', 'all') as string);
+		const events =
+			source.value === 'auditLog' ? 'all' : (this.getNodeParameter('events', 'all') as string);
 
 		if (this.getMode() === 'manual') {
 			const sample = (await newestRecords(this, settings)).slice(0, SAMPLE_SIZE);
@@ -130,12 +139,16 @@ export class MazricaTrigger implements INodeType {
 			// First poll after activation (or after the watched source changed): start from the
 			// newest change that exists, without replaying history.
 			const newest = await newestRecords(this, settings);
-			const times = newest.map((r) => changeTime(r, source.timeField)).filter((t): t is number => t !== undefined);
+			const times = newest
+				.map((r) => changeTime(r, source.timeField))
+				.filter((t): t is number => t !== undefined);
 			const watermark = times.length ? Math.max(...times) : Date.now();
 			Object.assign(state, {
 				source: settings.signature,
 				watermark,
-				seenAtWatermark: newest.filter((r) => changeTime(r, source.timeField) === watermark).map((r) => r.id),
+				seenAtWatermark: newest
+					.filter((r) => changeTime(r, source.timeField) === watermark)
+					.map((r) => r.id),
 			});
 			return null;
 		}

@@ -14,10 +14,16 @@ const endpoint = (e: EndpointSpec) => `\`${e.method} ${e.path}\``;
 /** The README's operations table, generated from the endpoint table so the two cannot drift. */
 export function mazricaOperationsTable(): string {
 	const rows = [...OPERATIONS]
-		.sort((a, b) => resourceName(a.resource).localeCompare(resourceName(b.resource)) || a.name.localeCompare(b.name))
+		.sort(
+			(a, b) =>
+				resourceName(a.resource).localeCompare(resourceName(b.resource)) ||
+				a.name.localeCompare(b.name),
+		)
 		.map((e) => {
 			const bulk = bulkTwin(e);
-			const via = bulk ? `${endpoint(e)}; with **Use Bulk Endpoint**: ${endpoint(bulk)}` : endpoint(e);
+			const via = bulk
+				? `${endpoint(e)}; with **Use Bulk Endpoint**: ${endpoint(bulk)}`
+				: endpoint(e);
 			const tested = bulk ? `${TESTED_IN.operation}, ${TESTED_IN.bulk}` : TESTED_IN.operation;
 			return `| Mazrica | ${resourceName(e.resource)} | ${e.name} | ${via} | ${tested} |`;
 		});

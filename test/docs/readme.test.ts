@@ -29,7 +29,9 @@ test('every bulk endpoint named in the table is exercised in the bulk test', () 
 		const literal = bulk.path.replace(/\{[^}]+\}/g, '');
 		const tail = literal.split('/').filter(Boolean).pop() ?? '';
 		// The bulk test names each endpoint's path (with its parameters filled in) in a request assertion.
-		const pattern = new RegExp(`'${bulk.method}', path: [\`'][^\`']*${bulk.path.split('/')[1]}[^\`']*${tail}[\`']`);
+		const pattern = new RegExp(
+			`'${bulk.method}',\\s*path:\\s*[\`'][^\`']*${bulk.path.split('/')[1]}[^\`']*${tail}[\`']`,
+		);
 		expect({ endpoint: `${bulk.method} ${bulk.path}`, found: pattern.test(source) }).toEqual({
 			endpoint: `${bulk.method} ${bulk.path}`,
 			found: true,

@@ -89,7 +89,11 @@ const mockNode: INode = {
 export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly store = new Map<string, StoredCredential>();
 	/** Every write n8n would make to the credentials table, in order. */
-	readonly writes: Array<{ id: string; kind: 'data' | 'oauthTokenData'; data: ICredentialDataDecryptedObject }> = [];
+	readonly writes: Array<{
+		id: string;
+		kind: 'data' | 'oauthTokenData';
+		data: ICredentialDataDecryptedObject;
+	}> = [];
 	private readonly resolverWorkflow: Workflow;
 
 	constructor(readonly credentialTypes: CredentialTypesRegistry) {
@@ -199,10 +203,16 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.credentialTypes.getByName(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const id = nodeCredentials.id ?? '';
 		const data = this.stored(id);
 		return {
@@ -240,7 +250,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject;
-		if (original.oauthTokenData !== undefined) withDefaults.oauthTokenData = original.oauthTokenData;
+		if (original.oauthTokenData !== undefined)
+			withDefaults.oauthTokenData = original.oauthTokenData;
 		return this.resolverWorkflow.expression.getComplexParameterValue(
 			mockNode,
 			withDefaults as INodeParameters,
@@ -272,7 +283,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const id = nodeCredentials.id ?? '';
 		const stored = this.stored(id);
 		stored.oauthTokenData = structuredClone(data.oauthTokenData);
-		this.writes.push({ id, kind: 'oauthTokenData', data: structuredClone({ oauthTokenData: data.oauthTokenData }) });
+		this.writes.push({
+			id,
+			kind: 'oauthTokenData',
+			data: structuredClone({ oauthTokenData: data.oauthTokenData }),
+		});
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {

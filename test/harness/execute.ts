@@ -1,4 +1,9 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
@@ -128,7 +133,11 @@ export async function runNode(
 			],
 		},
 	});
-	const execute = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), mode, runExecutionData);
+	const execute = new WorkflowExecute(
+		additionalDataFor(credentialsHelper, hooks),
+		mode,
+		runExecutionData,
+	);
 	const run = await execute.processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
@@ -181,7 +190,10 @@ export class PollingTriggerUnderTest {
 	}
 
 	restart(): void {
-		this.workflow = workflowFor(this.spec, JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject);
+		this.workflow = workflowFor(
+			this.spec,
+			JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject,
+		);
 	}
 }
 

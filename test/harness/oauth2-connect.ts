@@ -7,14 +7,19 @@ import { request } from 'undici';
  * approves at once and redirects), then hand the callback URL to @n8n/client-oauth2 exactly as
  * n8n's OAuth2 callback controller does, and store `token.data` as `oauthTokenData`.
  */
-export async function connectOAuth2(credentials: ICredentialDataDecryptedObject, redirectUri: string) {
+export async function connectOAuth2(
+	credentials: ICredentialDataDecryptedObject,
+	redirectUri: string,
+) {
 	const client = new ClientOAuth2({
 		clientId: credentials.clientId as string,
 		clientSecret: credentials.clientSecret as string,
 		accessTokenUri: credentials.accessTokenUrl as string,
 		authorizationUri: credentials.authUrl as string,
 		redirectUri,
-		scopes: String(credentials.scope ?? '').split(' ').filter(Boolean),
+		scopes: String(credentials.scope ?? '')
+			.split(' ')
+			.filter(Boolean),
 		authentication: credentials.authentication === 'body' ? 'body' : 'header',
 	});
 	const authorize = await request(client.code.getUri({ state: 'test-state' }), { method: 'GET' });

@@ -6,14 +6,19 @@ import type { Fault, RecordedRequest } from './simulator';
 export class SimulatorAdmin {
 	constructor(private readonly baseUrl: string) {}
 
-	private async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+	private async call(
+		method: 'GET' | 'POST' | 'DELETE',
+		path: string,
+		body?: unknown,
+	): Promise<unknown> {
 		const response = await request(`${this.baseUrl}/__admin/${path}`, {
 			method,
 			headers: body === undefined ? {} : { 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.body.text();
-		if (response.statusCode >= 400) throw new Error(`admin ${method} ${path}: ${response.statusCode} ${text}`);
+		if (response.statusCode >= 400)
+			throw new Error(`admin ${method} ${path}: ${response.statusCode} ${text}`);
 		return text ? JSON.parse(text) : undefined;
 	}
 

@@ -24,7 +24,8 @@ interface Token {
  * use, and a non-idempotent write whose effect tests can count.
  */
 export class ReferenceSimulator extends Simulator {
-	readonly options: Required<Omit<ReferenceOptions, 'rateLimit'>> & Pick<ReferenceOptions, 'rateLimit'>;
+	readonly options: Required<Omit<ReferenceOptions, 'rateLimit'>> &
+		Pick<ReferenceOptions, 'rateLimit'>;
 	readonly sessionTokens = new Map<string, Token>();
 	readonly accessTokens = new Map<string, Token>();
 	/** Refresh token → still valid. A used one is kept as false so tests can see it is dead. */
@@ -56,7 +57,10 @@ export class ReferenceSimulator extends Simulator {
 					if (verdict.ok) return undefined;
 					return {
 						status: 429,
-						headers: retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) },
+						headers:
+							retryAfterSeconds === undefined
+								? undefined
+								: { 'retry-after': String(retryAfterSeconds) },
 						body: { error: 'rate_limited', message: 'Too Many Requests' },
 					};
 				},
@@ -66,7 +70,10 @@ export class ReferenceSimulator extends Simulator {
 	}
 
 	private seed(): void {
-		this.items = Array.from({ length: this.options.items }, (_, i) => ({ id: i + 1, name: `item ${i + 1}` }));
+		this.items = Array.from({ length: this.options.items }, (_, i) => ({
+			id: i + 1,
+			name: `item ${i + 1}`,
+		}));
 		this.created.length = 0;
 	}
 
@@ -78,13 +85,17 @@ export class ReferenceSimulator extends Simulator {
 
 	/** Makes every token issued so far expire now, as if their lifetime had passed. */
 	expireAllTokens(): void {
-		for (const token of [...this.sessionTokens.values(), ...this.accessTokens.values()]) token.expiresAt = 0;
+		for (const token of [...this.sessionTokens.values(), ...this.accessTokens.values()])
+			token.expiresAt = 0;
 	}
 
 	/** What the authorize endpoint would hand the browser: a one-time code for the redirect URI. */
 	authorize(redirectUri: string): string {
 		if (redirectUri !== this.options.redirectUri) {
-			throw new SimHttpError(400, { error: 'invalid_request', error_description: 'redirect_uri mismatch' });
+			throw new SimHttpError(400, {
+				error: 'invalid_request',
+				error_description: 'redirect_uri mismatch',
+			});
 		}
 		const code = crypto.randomBytes(8).toString('hex');
 		this.authCodes.add(code);
@@ -96,7 +107,10 @@ export class ReferenceSimulator extends Simulator {
 		const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
 		const token = bearer && (this.sessionTokens.get(bearer) ?? this.accessTokens.get(bearer));
 		if (token && token.expiresAt > this.now()) return;
-		throw new SimHttpError(401, { error: 'unauthorized', message: 'invalid or expired credentials' });
+		throw new SimHttpError(401, {
+			error: 'unauthorized',
+			message: 'invalid or expired credentials',
+		});
 	}
 
 	private page(req: SimRequest, offset: number, size: number) {
@@ -107,10 +121,18 @@ export class ReferenceSimulator extends Simulator {
 	private defineRoutes(): void {
 		this.route('POST', '/token', (req) => {
 			const body = req.body as Record<string, string>;
-			if (body?.client_id !== this.options.clientId || body?.client_secret !== this.options.clientSecret) {
+			if (
+				body?.client_id !== this.options.clientId ||
+				body?.client_secret !== this.options.clientSecret
+			) {
 				throw new SimHttpError(401, { error: 'invalid_client', error_description: 'bad client' });
 			}
-			return { body: { access_token: this.issue(this.sessionTokens), expires_in: this.options.tokenLifetimeSeconds } };
+			return {
+				body: {
+					access_token: this.issue(this.sessionTokens),
+					expires_in: this.options.tokenLifetimeSeconds,
+				},
+			};
 		});
 
 		this.route('GET', '/oauth/authorize', (req) => {
@@ -131,10 +153,14 @@ export class ReferenceSimulator extends Simulator {
 				throw new SimHttpError(401, { error: 'invalid_client' });
 			}
 			if (body.grant_type === 'authorization_code') {
-				if (!this.authCodes.delete(body.code)) throw new SimHttpError(400, { error: 'invalid_grant' });
+				if (!this.authCodes.delete(body.code))
+					throw new SimHttpError(400, { error: 'invalid_grant' });
 			} else if (body.grant_type === 'refresh_token') {
 				if (this.refreshTokens.get(body.refresh_token) !== true) {
-					throw new SimHttpError(400, { error: 'invalid_grant', error_description: 'refresh token revoked' });
+					throw new SimHttpError(400, {
+						error: 'invalid_grant',
+						error_description: 'refresh token revoked',
+					});
 				}
 				this.refreshTokens.set(body.refresh_token, false);
 			} else {
@@ -165,7 +191,9 @@ export class ReferenceSimulator extends Simulator {
 		// The four pagination styles, over the same items.
 		this.route('GET', '/styles/page-total', (req) => {
 			const page = Number(req.query.get('page') ?? 1);
-			return { body: { totalCount: this.items.length, page, items: this.page(req, (page - 1) * 100, 100) } };
+			return {
+				body: { totalCount: this.items.length, page, items: this.page(req, (page - 1) * 100, 100) },
+			};
 		});
 		this.route('GET', '/styles/last-page', (req) => {
 			const page = Number(req.query.get('page') ?? 1);

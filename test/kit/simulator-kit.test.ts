@@ -31,13 +31,21 @@ async function get(path: string) {
 }
 
 test('routes take path params and repeated query keys; unknown paths are 404', async () => {
-	expect(JSON.parse((await get('/things/7?users[]id=1&users[]id=2')).text)).toEqual({ id: '7', q: ['1', '2'] });
+	expect(JSON.parse((await get('/things/7?users[]id=1&users[]id=2')).text)).toEqual({
+		id: '7',
+		q: ['1', '2'],
+	});
 	expect((await get('/things/404')).status).toBe(404);
 	expect((await get('/nowhere')).status).toBe(404);
 });
 
 test('a respond fault answers instead of the route, with headers, for `times` requests after `skip`', async () => {
-	await admin().inject({ path: '/things', skip: 1, times: 2, respond: { status: 429, headers: { 'retry-after': '7' }, body: { e: 1 } } });
+	await admin().inject({
+		path: '/things',
+		skip: 1,
+		times: 2,
+		respond: { status: 429, headers: { 'retry-after': '7' }, body: { e: 1 } },
+	});
 	const statuses = [];
 	for (let i = 0; i < 4; i++) statuses.push((await get('/things/1')).status);
 	expect(statuses).toEqual([200, 429, 429, 200]);
@@ -76,7 +84,9 @@ test('gateway token bucket and daily quota', () => {
 	for (let i = 0; i < 150; i++) if (bucket.take().ok) admitted++;
 	expect(admitted).toBe(100);
 	now += 1000;
-	const afterOneSecond = [bucket.take(), bucket.take(), bucket.take(), bucket.take()].map((v) => v.ok);
+	const afterOneSecond = [bucket.take(), bucket.take(), bucket.take(), bucket.take()].map(
+		(v) => v.ok,
+	);
 	expect(afterOneSecond).toEqual([true, true, true, false]);
 
 	now = Date.parse('2026-11-25T23:59:59Z');

@@ -1,4 +1,12 @@
-import { delay, http, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse, type Socket } from '../platform/node';
+import {
+	delay,
+	http,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+	type Socket,
+} from '../platform/node';
 
 /** What a route handler returns; `body` is sent as JSON unless `raw` is set. */
 export interface SimResponse {
@@ -216,7 +224,8 @@ export class Simulator {
 
 	get url(): string {
 		const address = this.server?.address();
-		if (!address || typeof address === 'string') throw new Error(`${this.name} simulator is not listening`);
+		if (!address || typeof address === 'string')
+			throw new Error(`${this.name} simulator is not listening`);
 		return `http://127.0.0.1:${address.port}`;
 	}
 
@@ -234,7 +243,9 @@ export class Simulator {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	/** Every matching fault counts the request (for `skip`); the first one still due is applied. */
@@ -243,10 +254,12 @@ export class Simulator {
 		let chosen: (typeof this.faults)[number] | undefined;
 		for (const fault of this.faults) {
 			if (fault.method && fault.method.toUpperCase() !== method) continue;
-			if (fault.path && (fault.exact ? path !== fault.path : !path.startsWith(fault.path))) continue;
+			if (fault.path && (fault.exact ? path !== fault.path : !path.startsWith(fault.path)))
+				continue;
 			if (fault.when && !fault.when(request)) continue;
 			fault.seen += 1;
-			if (!chosen && fault.seen > (fault.skip ?? 0) && fault.used < (fault.times ?? 1)) chosen = fault;
+			if (!chosen && fault.seen > (fault.skip ?? 0) && fault.used < (fault.times ?? 1))
+				chosen = fault;
 		}
 		if (chosen) chosen.used += 1;
 		return chosen;
@@ -311,7 +324,10 @@ export class Simulator {
 		const route = this.match(this.routes, method, url.pathname, request);
 		const response: SimResponse = route
 			? await this.run(route, request)
-			: { status: 404, body: { error: 'Not Found', messages: [`No route ${method} ${url.pathname}`] } };
+			: {
+					status: 404,
+					body: { error: 'Not Found', messages: [`No route ${method} ${url.pathname}`] },
+				};
 
 		if (fault?.reset === 'after') {
 			record.status = 'reset';
@@ -327,12 +343,19 @@ export class Simulator {
 		record.status = this.send(res, response);
 	}
 
-	private match(routes: Route[], method: string, path: string, request: SimRequest): Route | undefined {
+	private match(
+		routes: Route[],
+		method: string,
+		path: string,
+		request: SimRequest,
+	): Route | undefined {
 		for (const route of routes) {
 			if (route.method !== method) continue;
 			const found = route.pattern.exec(path);
 			if (!found) continue;
-			request.params = Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(found[i + 1])]));
+			request.params = Object.fromEntries(
+				route.keys.map((key, i) => [key, decodeURIComponent(found[i + 1])]),
+			);
 			return route;
 		}
 		return undefined;

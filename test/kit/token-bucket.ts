@@ -19,7 +19,10 @@ export class GatewayTokenBucket {
 	take(): { ok: true } | { ok: false; retryAfterMs: number } {
 		const now = this.now();
 		// A test may move the clock backwards (freezing it at an earlier instant): no refill, no debt.
-		this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.last) / 1000) * this.ratePerSecond);
+		this.tokens = Math.min(
+			this.burst,
+			this.tokens + (Math.max(0, now - this.last) / 1000) * this.ratePerSecond,
+		);
 		this.last = now;
 		if (this.tokens >= 1) {
 			this.tokens -= 1;

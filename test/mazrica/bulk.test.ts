@@ -27,7 +27,9 @@ const bulkCreateCustomers = {
 };
 
 function storedNames(prefix: string): string[] {
-	return [...sim.store.customers.values()].map((c) => c.name).filter((name) => name.startsWith(prefix));
+	return [...sim.store.customers.values()]
+		.map((c) => c.name)
+		.filter((name) => name.startsWith(prefix));
 }
 
 test('2,500 items go in chunks of 1,000; rows the vendor names are failed alone and the rest written once', async () => {
@@ -47,8 +49,12 @@ test('2,500 items go in chunks of 1,000; rows the vendor names are failed alone 
 	expect(result.items.map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 	const failed = result.items.flatMap((item, i) => (item.json.error ? [i] : []));
 	expect(failed).toEqual([1200, 1201, 2300]);
-	expect(String(result.items[1200].json.error)).toMatch(/^Mazrica rejected this row of the bulk request: /);
-	expect(result.items[0].json).toEqual(expect.objectContaining({ id: expect.any(Number), name: '株式会社一括00000' }));
+	expect(String(result.items[1200].json.error)).toMatch(
+		/^Mazrica rejected this row of the bulk request: /,
+	);
+	expect(result.items[0].json).toEqual(
+		expect.objectContaining({ id: expect.any(Number), name: '株式会社一括00000' }),
+	);
 });
 
 test('when the vendor names no rows, a rejected chunk is halved until each bad row stands alone', async () => {
@@ -60,7 +66,9 @@ test('when the vendor names no rows, a rejected chunk is halved until each bad r
 		when: (req) => JSON.stringify(req.body).includes('BAD'),
 		respond: { status: 400, body: { error: 'Bad Request', messages: ['一括登録に失敗しました'] } },
 	});
-	const input = customers(16).map((row, i) => (i === 5 || i === 11 ? { ...row, name: `${row.name as string} BAD` } : row));
+	const input = customers(16).map((row, i) =>
+		i === 5 || i === 11 ? { ...row, name: `${row.name as string} BAD` } : row,
+	);
 	const result = await runMazrica(mazricaCredentials(sim), bulkCreateCustomers, input, true);
 
 	expect(result.items.flatMap((item, i) => (item.json.error ? [i] : []))).toEqual([5, 11]);
@@ -69,16 +77,26 @@ test('when the vendor names no rows, a rejected chunk is halved until each bad r
 	expect(names).toHaveLength(14);
 	expect(new Set(names).size).toBe(14);
 	// 16 → 8+8 → 4+4 → 2+2 → 1+1 for each bad row: at most 1 + 2·2·log2(16) requests.
-	expect(sim.received({ method: 'POST', path: '/v1/customers/bulk' }).length).toBeLessThanOrEqual(17);
+	expect(sim.received({ method: 'POST', path: '/v1/customers/bulk' }).length).toBeLessThanOrEqual(
+		17,
+	);
 });
 
 test('bad input fails its own item before anything is sent; the others still go in one request', async () => {
 	const input = [{ name: 'A社' }, { name: '' }, { name: 'C社' }];
-	const result = await runMazrica(mazricaCredentials(sim), { ...bulkCreateCustomers, additionalFields: {} }, input, true);
+	const result = await runMazrica(
+		mazricaCredentials(sim),
+		{ ...bulkCreateCustomers, additionalFields: {} },
+		input,
+		true,
+	);
 	expect(result.items[1].json.error).toBe('"Name" is required');
 	const calls = sim.received({ method: 'POST', path: '/v1/customers/bulk' });
 	expect(calls).toHaveLength(1);
-	expect((calls[0].body as { customers: IDataObject[] }).customers.map((c) => c.name)).toEqual(['A社', 'C社']);
+	expect((calls[0].body as { customers: IDataObject[] }).customers.map((c) => c.name)).toEqual([
+		'A社',
+		'C社',
+	]);
 });
 
 test('without Continue On Fail the node fails on the first bad item after writing the good ones', async () => {
@@ -90,7 +108,12 @@ test('without Continue On Fail the node fails on the first bad item after writin
 
 test('a chunk whose answer is lost is reported on each of its items and never sent again', async () => {
 	sim.inject({ method: 'POST', path: '/v1/customers/bulk', skip: 1, reset: 'after' });
-	const result = await runMazrica(mazricaCredentials(sim), bulkCreateCustomers, customers(2100), true);
+	const result = await runMazrica(
+		mazricaCredentials(sim),
+		bulkCreateCustomers,
+		customers(2100),
+		true,
+	);
 	expect(sim.received({ method: 'POST', path: '/v1/customers/bulk' })).toHaveLength(3);
 	// The server applied the lost chunk; nothing was duplicated.
 	const names = storedNames('株式会社一括');
@@ -133,8 +156,12 @@ test('deals are grouped by deal type, one bulk request per type', async () => {
 		input,
 	);
 	expect(result.error).toBeUndefined();
-	expect(sim.received({ method: 'POST', path: `/v1/deal_types/${typeA.id}/deals/bulk` })).toHaveLength(1);
-	expect(sim.received({ method: 'POST', path: `/v1/deal_types/${typeB.id}/deals/bulk` })).toHaveLength(1);
+	expect(
+		sim.received({ method: 'POST', path: `/v1/deal_types/${typeA.id}/deals/bulk` }),
+	).toHaveLength(1);
+	expect(
+		sim.received({ method: 'POST', path: `/v1/deal_types/${typeB.id}/deals/bulk` }),
+	).toHaveLength(1);
 	const created = [...sim.store.deals.values()].filter((d) => d.name.startsWith('案件'));
 	expect(created.map((d) => [d.name, d.dealTypeId]).sort()).toEqual([
 		['案件A1', typeA.id],
@@ -162,7 +189,9 @@ test('bulk update sends each row with its id to the deal type given on the node'
 	expect(result.error).toBeUndefined();
 	const call = sim.received({ method: 'PATCH', path: `/v1/deal_types/${type.id}/deals/bulk` });
 	expect(call).toHaveLength(1);
-	expect((call[0].body as { deals: IDataObject[] }).deals).toEqual(deals.map((d, i) => ({ id: d.id, amount: 100_000 * (i + 1) })));
+	expect((call[0].body as { deals: IDataObject[] }).deals).toEqual(
+		deals.map((d, i) => ({ id: d.id, amount: 100_000 * (i + 1) })),
+	);
 	expect(deals.map((d) => sim.store.deals.get(d.id)?.amount)).toEqual([100_000, 200_000, 300_000]);
 });
 
@@ -188,7 +217,11 @@ test('bulk customer actions carry their customer as a related object', async () 
 	expect(result.error).toBeUndefined();
 	const call = sim.received({ method: 'POST', path: '/v1/customers/actions/bulk' });
 	expect((call[0].body as { actions: IDataObject[] }).actions[0]).toEqual(
-		expect.objectContaining({ customer: { id: customer }, creator: { id: user }, pattern: { id: pattern } }),
+		expect.objectContaining({
+			customer: { id: customer },
+			creator: { id: user },
+			pattern: { id: pattern },
+		}),
 	);
 	expect(sim.store.actions.size).toBe(before + 2);
 });
@@ -241,11 +274,15 @@ describe('the other bulk endpoints', () => {
 		);
 		expect(result.error).toBeUndefined();
 		const call = sim.received({ method: 'POST', path: '/v1/contacts/actions/bulk' });
-		expect((call[0].body as { actions: IDataObject[] }).actions[1]).toEqual(expect.objectContaining({ contact: { id: contact } }));
+		expect((call[0].body as { actions: IDataObject[] }).actions[1]).toEqual(
+			expect.objectContaining({ contact: { id: contact } }),
+		);
 	});
 
 	test('custom object records go to POST …/custom_objects/bulk of their definition', async () => {
-		const before = [...sim.store.customObjects.values()].filter((r) => r.defKey === 'contract').length;
+		const before = [...sim.store.customObjects.values()].filter(
+			(r) => r.defKey === 'contract',
+		).length;
 		const result = await runMazrica(
 			mazricaCredentials(sim),
 			{
@@ -256,14 +293,22 @@ describe('the other bulk endpoints', () => {
 				fieldsMode: 'json',
 				fieldsJson: '={{ JSON.stringify({ contractNo: $json.no, monthlyFee: $json.fee }) }}',
 			},
-			[{ no: 'C-90001', fee: 5000 }, { no: 'C-90002', fee: 8000 }],
+			[
+				{ no: 'C-90001', fee: 5000 },
+				{ no: 'C-90002', fee: 8000 },
+			],
 		);
 		expect(result.error).toBeUndefined();
-		const call = sim.received({ method: 'POST', path: '/v1/custom_object_defs/contract/custom_objects/bulk' });
+		const call = sim.received({
+			method: 'POST',
+			path: '/v1/custom_object_defs/contract/custom_objects/bulk',
+		});
 		expect((call[0].body as { customObjects: IDataObject[] }).customObjects).toEqual([
 			{ contractNo: 'C-90001', monthlyFee: 5000 },
 			{ contractNo: 'C-90002', monthlyFee: 8000 },
 		]);
-		expect([...sim.store.customObjects.values()].filter((r) => r.defKey === 'contract')).toHaveLength(before + 2);
+		expect(
+			[...sim.store.customObjects.values()].filter((r) => r.defKey === 'contract'),
+		).toHaveLength(before + 2);
 	});
 });

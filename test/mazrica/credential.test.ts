@@ -16,13 +16,21 @@ const helper = new TestCredentialsHelper(new CredentialTypesRegistry([credential
 
 async function runCredentialTest(apiKey: string, baseUrl: string): Promise<number> {
 	const data = { apiKey, baseUrl };
-	const resolve = (value: string) =>
-		helper.resolve(value, data);
+	const resolve = (value: string) => helper.resolve(value, data);
 	const { baseURL, url, method, qs } = credential.test.request;
-	const options = await helper.authenticate(data, 'mazricaApi', { url: `${resolve(baseURL ?? '')}${url}`, method, qs, headers: {} } as IHttpRequestOptions);
+	const options = await helper.authenticate(data, 'mazricaApi', {
+		url: `${resolve(baseURL ?? '')}${url}`,
+		method,
+		qs,
+		headers: {},
+	} as IHttpRequestOptions);
 	const target = new URL(options.url);
-	for (const [key, value] of Object.entries(options.qs ?? {})) target.searchParams.set(key, String(value));
-	const response = await request(target, { method: 'GET', headers: options.headers as Record<string, string> });
+	for (const [key, value] of Object.entries(options.qs ?? {}))
+		target.searchParams.set(key, String(value));
+	const response = await request(target, {
+		method: 'GET',
+		headers: options.headers as Record<string, string>,
+	});
 	await response.body.dump();
 	return response.statusCode;
 }
@@ -40,5 +48,7 @@ test('the credential test fails with a wrong key', async () => {
 test('the API key field is a password and the default base URL is the vendor host', () => {
 	const apiKey = credential.properties.find((p) => p.name === 'apiKey');
 	expect(apiKey?.typeOptions?.password).toBe(true);
-	expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://senses-open-api.mazrica.com/v1');
+	expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
+		'https://senses-open-api.mazrica.com/v1',
+	);
 });

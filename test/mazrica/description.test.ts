@@ -14,7 +14,8 @@ const properties = new Mazrica().description.properties;
 function walk(list: INodeProperties[], visit: (p: INodeProperties) => void) {
 	for (const property of list) {
 		visit(property);
-		if (property.type === 'collection' && property.options) walk(property.options as INodeProperties[], visit);
+		if (property.type === 'collection' && property.options)
+			walk(property.options as INodeProperties[], visit);
 	}
 }
 
@@ -26,21 +27,36 @@ test('all 74 documented endpoints are reachable: as operations or as the bulk fo
 		if (bulk) reachable.add(`${bulk.method} ${bulk.path}`);
 	}
 	expect([...reachable].sort()).toEqual(ENDPOINTS.map((e) => `${e.method} ${e.path}`).sort());
-	const counts = ENDPOINTS.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.method]: (acc[e.method] ?? 0) + 1 }), {});
+	const counts = ENDPOINTS.reduce<Record<string, number>>(
+		(acc, e) => ({ ...acc, [e.method]: (acc[e.method] ?? 0) + 1 }),
+		{},
+	);
 	expect(counts).toEqual({ GET: 28, POST: 20, PATCH: 13, DELETE: 13 });
 });
 
 test('every resource has an operation dropdown listing exactly its operations, sorted', () => {
 	const resource = properties.find((p) => p.name === 'resource');
 	const resources = (resource?.options ?? []) as Array<{ name: string; value: string }>;
-	expect(resources.map((r) => r.name)).toEqual([...resources.map((r) => r.name)].sort((a, b) => a.localeCompare(b)));
+	expect(resources.map((r) => r.name)).toEqual(
+		[...resources.map((r) => r.name)].sort((a, b) => a.localeCompare(b)),
+	);
 	for (const { value } of resources) {
-		const dropdown = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === value);
-		const options = (dropdown?.options ?? []) as Array<{ name: string; value: string; action: string }>;
-		expect(options.map((o) => o.value).sort()).toEqual(
-			OPERATIONS.filter((e) => e.resource === value).map((e) => e.operation).sort(),
+		const dropdown = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === value,
 		);
-		expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
+		const options = (dropdown?.options ?? []) as Array<{
+			name: string;
+			value: string;
+			action: string;
+		}>;
+		expect(options.map((o) => o.value).sort()).toEqual(
+			OPERATIONS.filter((e) => e.resource === value)
+				.map((e) => e.operation)
+				.sort(),
+		);
+		expect(options.map((o) => o.name)).toEqual(
+			[...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)),
+		);
 		for (const option of options) expect(option.action).toMatch(/^[A-Z]/);
 		expect(dropdown?.noDataExpression).toBe(true);
 	}
@@ -60,13 +76,20 @@ test('parameters follow n8n conventions', () => {
 			expect(property.description).toBe('Max number of results to return');
 		}
 		if (property.name === 'returnAll') {
-			expect(property.description).toBe('Whether to return all results or only up to a given limit');
+			expect(property.description).toBe(
+				'Whether to return all results or only up to a given limit',
+			);
 		}
 		if (property.type === 'collection') {
 			const names = (property.options as INodeProperties[]).map((o) => o.displayName);
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}
-		if (property.type === 'options' && Array.isArray(property.options) && property.name !== 'operation' && property.name !== 'resource') {
+		if (
+			property.type === 'options' &&
+			Array.isArray(property.options) &&
+			property.name !== 'operation' &&
+			property.name !== 'resource'
+		) {
 			const names = (property.options as Array<{ name: string }>).map((o) => o.name);
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		}
@@ -85,7 +108,9 @@ test('no two parameters with the same name are shown together with different typ
 
 test('Get Many of deals pages with limit=1000 and other lists with 100', () => {
 	const deals = OPERATIONS.find((e) => e.resource === 'deal' && e.operation === 'getAll');
-	expect(deals?.paged).toEqual(expect.objectContaining({ pageSize: 100, maxPageSizeViaLimit: 1000 }));
+	expect(deals?.paged).toEqual(
+		expect.objectContaining({ pageSize: 100, maxPageSizeViaLimit: 1000 }),
+	);
 	const audits = OPERATIONS.find((e) => e.path === '/audits');
 	expect(audits?.paged?.pageSize).toBe(1000);
 });

@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import { Mazrica } from '../../nodes/Mazrica/Mazrica.node';
 import { callNodeMethod } from '../harness';
@@ -10,21 +14,35 @@ import { mazricaCredentials } from './setup';
 const sim = serveDuringTests(new MazricaSimulator());
 const node = new Mazrica();
 
-async function options(method: keyof typeof node.methods.loadOptions, parameters: Record<string, unknown> = {}) {
+async function options(
+	method: keyof typeof node.methods.loadOptions,
+	parameters: Record<string, unknown> = {},
+) {
 	const setup = mazricaCredentials(sim);
 	return await callNodeMethod<INodePropertyOptions[]>(
-		{ type: node, parameters: { resource: 'deal', operation: 'create', ...parameters } as never, credentials: setup.credentials },
+		{
+			type: node,
+			parameters: { resource: 'deal', operation: 'create', ...parameters } as never,
+			credentials: setup.credentials,
+		},
 		setup.helper,
-		node.methods.loadOptions[method] as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>,
+		node.methods.loadOptions[method] as (
+			this: ILoadOptionsFunctions,
+		) => Promise<INodePropertyOptions[]>,
 	);
 }
 
-async function mapperFields(method: keyof typeof node.methods.resourceMapping, parameters: Record<string, unknown> = {}) {
+async function mapperFields(
+	method: keyof typeof node.methods.resourceMapping,
+	parameters: Record<string, unknown> = {},
+) {
 	const setup = mazricaCredentials(sim);
 	return await callNodeMethod<ResourceMapperFields>(
 		{ type: node, parameters: parameters as never, credentials: setup.credentials },
 		setup.helper,
-		node.methods.resourceMapping[method] as (this: ILoadOptionsFunctions) => Promise<ResourceMapperFields>,
+		node.methods.resourceMapping[method] as (
+			this: ILoadOptionsFunctions,
+		) => Promise<ResourceMapperFields>,
 	);
 }
 
@@ -32,7 +50,9 @@ test('users, roles and user groups list every record by name, across pages', asy
 	sim.seed({ users: 130 });
 	const users = await options('getUsers');
 	expect(users).toHaveLength(130);
-	expect(users.map((u) => u.value).sort((a, b) => Number(a) - Number(b))).toEqual([...sim.store.users.keys()]);
+	expect(users.map((u) => u.value).sort((a, b) => Number(a) - Number(b))).toEqual([
+		...sim.store.users.keys(),
+	]);
 	expect(sim.received({ path: '/v1/users' }).map((r) => r.query.page)).toEqual(['1', '2']);
 	expect((await options('getRoles')).map((r) => r.name)).toContain('営業本部');
 	expect(await options('getUserGroups')).toHaveLength(sim.store.userGroups.size);
@@ -44,28 +64,49 @@ test('phases, products, probabilities and channels follow the chosen deal type',
 	expect(phasesA.map((p) => p.value).sort()).toEqual(typeA.phases.map((p) => p.id).sort());
 	const productsB = await options('getProducts', { updateFields: { dealType: typeB.id } });
 	expect(productsB.map((p) => p.value).sort()).toEqual(typeB.products.map((p) => p.id).sort());
-	expect((await options('getProbabilities', { dealType: typeA.id })).length).toBe(typeA.probabilities.length);
+	expect((await options('getProbabilities', { dealType: typeA.id })).length).toBe(
+		typeA.probabilities.length,
+	);
 	expect((await options('getChannels', { dealType: typeA.id })).length).toBe(typeA.channels.length);
-	expect((await options('getEndPhaseReasons', { dealType: typeA.id })).length).toBe(typeA.endPhaseReasons.length);
+	expect((await options('getEndPhaseReasons', { dealType: typeA.id })).length).toBe(
+		typeA.endPhaseReasons.length,
+	);
 	expect(await options('getDealTypes')).toEqual(
-		expect.arrayContaining([{ name: typeA.name, value: typeA.id }, { name: typeB.name, value: typeB.id }]),
+		expect.arrayContaining([
+			{ name: typeA.name, value: typeA.id },
+			{ name: typeB.name, value: typeB.id },
+		]),
 	);
 });
 
 test('action purposes and patterns come from the deal types', async () => {
 	const purposes = await options('getActionPurposes');
-	const allPurposes = new Set([...sim.store.dealTypes.values()].flatMap((t) => t.purposes.map((p) => p.id)));
+	const allPurposes = new Set(
+		[...sim.store.dealTypes.values()].flatMap((t) => t.purposes.map((p) => p.id)),
+	);
 	expect(new Set(purposes.map((p) => p.value))).toEqual(allPurposes);
 	const patterns = await options('getActionPatterns');
 	expect(patterns.length).toBeGreaterThan(0);
-	for (const pattern of patterns) expect(sim.store.actionPatterns.get(Number(pattern.value))?.name).toBe(pattern.name);
+	for (const pattern of patterns)
+		expect(sim.store.actionPatterns.get(Number(pattern.value))?.name).toBe(pattern.name);
 });
 
 test('custom object definitions and their fields are listed by key', async () => {
-	expect((await options('getCustomObjectDefinitions')).map((d) => d.value).sort()).toEqual(['contract', 'product_master']);
+	expect((await options('getCustomObjectDefinitions')).map((d) => d.value).sort()).toEqual([
+		'contract',
+		'product_master',
+	]);
 	const fields = await options('getCustomObjectFields', { custom_object_def_key: 'contract' });
-	expect(fields.map((f) => f.value).sort()).toEqual(['contractNo', 'monthlyFee', 'plan', 'startDate']);
-	expect((await options('getActionCustomItems')).map((f) => f.value).sort()).toEqual(['meetingPlace', 'reaction']);
+	expect(fields.map((f) => f.value).sort()).toEqual([
+		'contractNo',
+		'monthlyFee',
+		'plan',
+		'startDate',
+	]);
+	expect((await options('getActionCustomItems')).map((f) => f.value).sort()).toEqual([
+		'meetingPlace',
+		'reaction',
+	]);
 });
 
 test('the custom-field mapper offers each custom item with its type and choices', async () => {
@@ -76,10 +117,25 @@ test('the custom-field mapper offers each custom item with its type and choices'
 	expect(fields.find((f) => f.id === 'firstDealDate')?.type).toBe('dateTime');
 	expect(fields.find((f) => f.id === 'annualSales')?.type).toBe('number');
 
-	const dealFields = await mapperFields('getDealCustomItems', { dealType: [...sim.store.dealTypes.keys()][0] });
+	const dealFields = await mapperFields('getDealCustomItems', {
+		dealType: [...sim.store.dealTypes.keys()][0],
+	});
 	expect(dealFields.fields.length).toBeGreaterThan(0);
 
-	const record = await mapperFields('getCustomObjectRecordFields', { custom_object_def_key: 'product_master' });
-	expect(record.fields.map((f) => f.id)).toEqual(['productCode', 'productName', 'unitPrice', 'releaseDate', 'category', 'tags']);
-	expect(record.fields.find((f) => f.id === 'category')?.options?.map((o) => o.value)).toEqual(['hardware', 'software', 'service']);
+	const record = await mapperFields('getCustomObjectRecordFields', {
+		custom_object_def_key: 'product_master',
+	});
+	expect(record.fields.map((f) => f.id)).toEqual([
+		'productCode',
+		'productName',
+		'unitPrice',
+		'releaseDate',
+		'category',
+		'tags',
+	]);
+	expect(record.fields.find((f) => f.id === 'category')?.options?.map((o) => o.value)).toEqual([
+		'hardware',
+		'software',
+		'service',
+	]);
 });

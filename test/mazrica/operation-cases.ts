@@ -17,7 +17,12 @@ function first<T>(values: Iterable<T>, where: (value: T) => boolean = () => true
 	throw new Error('no matching seeded record');
 }
 
-const mapper = (value: IDataObject) => ({ mappingMode: 'defineBelow', value, schema: [], matchingColumns: [] });
+const mapper = (value: IDataObject) => ({
+	mappingMode: 'defineBelow',
+	value,
+	schema: [],
+	matchingColumns: [],
+});
 
 /**
  * Every Mazrica operation, with parameters a user would set in the editor, built from the
@@ -26,11 +31,22 @@ const mapper = (value: IDataObject) => ({ mappingMode: 'defineBelow', value, sch
 export function operationCases(sim: MazricaSimulator): OperationCase[] {
 	const s = sim.store;
 	const dealType = first(s.dealTypes.values());
-	const deal = first(s.deals.values(), (d) => d.dealTypeId === dealType.id && (s.dealContacts.get(d.id)?.size ?? 0) > 0);
+	const deal = first(
+		s.deals.values(),
+		(d) => d.dealTypeId === dealType.id && (s.dealContacts.get(d.id)?.size ?? 0) > 0,
+	);
 	const linkedContact = first(s.dealContacts.get(deal.id) ?? []);
-	const unlinkedContact = first(s.contacts.values(), (c) => !(s.dealContacts.get(deal.id)?.has(c.id) ?? false));
-	const customer = first(s.customers.values(), (c) => [...s.actions.values()].some((a) => a.kind === 'customer' && a.customerId === c.id));
-	const customerAction = first(s.actions.values(), (a) => a.kind === 'customer' && a.customerId === customer.id);
+	const unlinkedContact = first(
+		s.contacts.values(),
+		(c) => !(s.dealContacts.get(deal.id)?.has(c.id) ?? false),
+	);
+	const customer = first(s.customers.values(), (c) =>
+		[...s.actions.values()].some((a) => a.kind === 'customer' && a.customerId === c.id),
+	);
+	const customerAction = first(
+		s.actions.values(),
+		(a) => a.kind === 'customer' && a.customerId === customer.id,
+	);
 	const dealAction = first(s.actions.values(), (a) => a.kind === 'deal');
 	const contactAction = first(s.actions.values(), (a) => a.kind === 'contact');
 	const contact = first(s.contacts.values());
@@ -44,7 +60,12 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 	const base = '/v1';
 
 	return [
-		{ resource: 'team', operation: 'getSettings', parameters: {}, request: { method: 'GET', path: `${base}/domains/settings` } },
+		{
+			resource: 'team',
+			operation: 'getSettings',
+			parameters: {},
+			request: { method: 'GET', path: `${base}/domains/settings` },
+		},
 		{
 			resource: 'user',
 			operation: 'getAll',
@@ -63,14 +84,22 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'userGroup',
 			operation: 'update',
 			parameters: { id: group.id, updateFields: { name: '第一営業グループ' } },
-			request: { method: 'PATCH', path: `${base}/user_groups/${group.id}`, body: { name: '第一営業グループ' } },
+			request: {
+				method: 'PATCH',
+				path: `${base}/user_groups/${group.id}`,
+				body: { name: '第一営業グループ' },
+			},
 			verify: (_, sim) => expect(sim.store.userGroups.get(group.id)?.name).toBe('第一営業グループ'),
 		},
 		{
 			resource: 'userGroup',
 			operation: 'addUser',
 			parameters: { userGroupId: group.id, additionalFields: { userId: outsider } },
-			request: { method: 'POST', path: `${base}/user_groups/${group.id}/users`, body: { userId: outsider } },
+			request: {
+				method: 'POST',
+				path: `${base}/user_groups/${group.id}/users`,
+				body: { userId: outsider },
+			},
 			verify: (_, sim) => expect(sim.store.userGroups.get(group.id)?.userIds).toContain(outsider),
 		},
 		{
@@ -84,21 +113,47 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'userGroup',
 			operation: 'setUsers',
 			parameters: { userGroupId: group.id, updateFields: { userIds: [outsider, member] } },
-			request: { method: 'PATCH', path: `${base}/user_groups/${group.id}/users/bulk`, body: { userIds: [outsider, member] } },
+			request: {
+				method: 'PATCH',
+				path: `${base}/user_groups/${group.id}/users/bulk`,
+				body: { userIds: [outsider, member] },
+			},
 		},
-		{ resource: 'role', operation: 'getAll', parameters: { returnAll: true }, request: { method: 'GET', path: `${base}/roles` } },
-		{ resource: 'actionSetting', operation: 'get', parameters: {}, request: { method: 'GET', path: `${base}/action_setting` } },
+		{
+			resource: 'role',
+			operation: 'getAll',
+			parameters: { returnAll: true },
+			request: { method: 'GET', path: `${base}/roles` },
+		},
+		{
+			resource: 'actionSetting',
+			operation: 'get',
+			parameters: {},
+			request: { method: 'GET', path: `${base}/action_setting` },
+		},
 		{
 			resource: 'actionCustomField',
 			operation: 'create',
-			parameters: { name: 'フォロー要否', itemType: 'text', additionalFields: { itemKey: 'followUp' } },
-			request: { method: 'POST', path: `${base}/action_custom_items`, body: { name: 'フォロー要否', itemType: 'text', itemKey: 'followUp' } },
+			parameters: {
+				name: 'フォロー要否',
+				itemType: 'text',
+				additionalFields: { itemKey: 'followUp' },
+			},
+			request: {
+				method: 'POST',
+				path: `${base}/action_custom_items`,
+				body: { name: 'フォロー要否', itemType: 'text', itemKey: 'followUp' },
+			},
 		},
 		{
 			resource: 'actionCustomField',
 			operation: 'update',
 			parameters: { item_key: 'meetingPlace', updateFields: { name: '訪問場所' } },
-			request: { method: 'PATCH', path: `${base}/action_custom_items/meetingPlace`, body: { name: '訪問場所' } },
+			request: {
+				method: 'PATCH',
+				path: `${base}/action_custom_items/meetingPlace`,
+				body: { name: '訪問場所' },
+			},
 		},
 		{
 			resource: 'actionCustomField',
@@ -106,13 +161,22 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			parameters: { item_key: 'reaction' },
 			request: { method: 'DELETE', path: `${base}/action_custom_items/reaction` },
 		},
-		{ resource: 'customerSetting', operation: 'get', parameters: {}, request: { method: 'GET', path: `${base}/customer_setting` } },
+		{
+			resource: 'customerSetting',
+			operation: 'get',
+			parameters: {},
+			request: { method: 'GET', path: `${base}/customer_setting` },
+		},
 		{
 			resource: 'customer',
 			operation: 'getAll',
 			parameters: {
 				returnAll: true,
-				filters: { searchWord: '株式会社', sort: 'updatedAt', updatedAtFrom: '2024-06-01T00:00:00+09:00' },
+				filters: {
+					searchWord: '株式会社',
+					sort: 'updatedAt',
+					updatedAtFrom: '2024-06-01T00:00:00+09:00',
+				},
 			},
 			request: {
 				method: 'GET',
@@ -152,14 +216,21 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			verify: (items, sim) => {
 				const created = sim.store.customers.get(Number(items[0].id));
 				expect(created?.name).toBe('株式会社テスト商事');
-				expect(created?.customs).toEqual(expect.arrayContaining([{ itemKey: 'rank', value: rank.id }]));
+				expect(created?.customs).toEqual(
+					expect.arrayContaining([{ itemKey: 'rank', value: rank.id }]),
+				);
 			},
 		},
 		{
 			resource: 'customer',
 			operation: 'search',
 			parameters: {
-				filter: JSON.stringify({ compositeFilter: { op: 'AND', filters: [{ valueFilter: { field: 'name', op: 'CONTAINS', value: '商事' } }] } }),
+				filter: JSON.stringify({
+					compositeFilter: {
+						op: 'AND',
+						filters: [{ valueFilter: { field: 'name', op: 'CONTAINS', value: '商事' } }],
+					},
+				}),
 				returnAll: true,
 			},
 			request: { method: 'POST', path: `${base}/customers/search`, body: { page: 1 } },
@@ -179,8 +250,13 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'customer',
 			operation: 'update',
 			parameters: { id: customer.id, updateFields: { address: '大阪府大阪市北区梅田1-1-1' } },
-			request: { method: 'PATCH', path: `${base}/customers/${customer.id}`, body: { address: '大阪府大阪市北区梅田1-1-1' } },
-			verify: (_, sim) => expect(sim.store.customers.get(customer.id)?.address).toBe('大阪府大阪市北区梅田1-1-1'),
+			request: {
+				method: 'PATCH',
+				path: `${base}/customers/${customer.id}`,
+				body: { address: '大阪府大阪市北区梅田1-1-1' },
+			},
+			verify: (_, sim) =>
+				expect(sim.store.customers.get(customer.id)?.address).toBe('大阪府大阪市北区梅田1-1-1'),
 		},
 		{
 			resource: 'customer',
@@ -216,27 +292,51 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			request: {
 				method: 'POST',
 				path: `${base}/customers/${customer.id}/actions`,
-				body: { startDatetime: '2026-12-01T10:00:00+09:00', creator: { id: user }, pattern: { id: pattern.id }, preNote: '定例訪問' },
+				body: {
+					startDatetime: '2026-12-01T10:00:00+09:00',
+					creator: { id: user },
+					pattern: { id: pattern.id },
+					preNote: '定例訪問',
+				},
 			},
 		},
 		{
 			resource: 'customerAction',
 			operation: 'get',
-			parameters: { customerId: customer.id, id: customerAction.id, options: { include_files: true } },
-			request: { method: 'GET', path: `${base}/customers/${customer.id}/actions/${customerAction.id}`, query: { include_files: '1' } },
+			parameters: {
+				customerId: customer.id,
+				id: customerAction.id,
+				options: { include_files: true },
+			},
+			request: {
+				method: 'GET',
+				path: `${base}/customers/${customer.id}/actions/${customerAction.id}`,
+				query: { include_files: '1' },
+			},
 			verify: (items) => expect(items[0]).toHaveProperty('files'),
 		},
 		{
 			resource: 'customerAction',
 			operation: 'update',
-			parameters: { customerId: customer.id, id: customerAction.id, updateFields: { result: '次回提案へ' } },
-			request: { method: 'PATCH', path: `${base}/customers/${customer.id}/actions/${customerAction.id}`, body: { result: '次回提案へ' } },
+			parameters: {
+				customerId: customer.id,
+				id: customerAction.id,
+				updateFields: { result: '次回提案へ' },
+			},
+			request: {
+				method: 'PATCH',
+				path: `${base}/customers/${customer.id}/actions/${customerAction.id}`,
+				body: { result: '次回提案へ' },
+			},
 		},
 		{
 			resource: 'customerAction',
 			operation: 'delete',
 			parameters: { customerId: customer.id, id: customerAction.id },
-			request: { method: 'DELETE', path: `${base}/customers/${customer.id}/actions/${customerAction.id}` },
+			request: {
+				method: 'DELETE',
+				path: `${base}/customers/${customer.id}/actions/${customerAction.id}`,
+			},
 			verify: (_, sim) => expect(sim.store.actions.has(customerAction.id)).toBe(false),
 		},
 		{
@@ -257,7 +357,11 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'deal',
 			operation: 'getAll',
 			parameters: { returnAll: false, limit: 7, filters: { dealTypeId: dealType.id } },
-			request: { method: 'GET', path: `${base}/deals`, query: { limit: '7', page: '1', dealTypeId: String(dealType.id) } },
+			request: {
+				method: 'GET',
+				path: `${base}/deals`,
+				query: { limit: '7', page: '1', dealTypeId: String(dealType.id) },
+			},
 			verify: (items) => expect(items).toHaveLength(7),
 		},
 		{
@@ -320,7 +424,8 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'add',
 			parameters: { dealId: deal.id, contactId: unlinkedContact.id },
 			request: { method: 'POST', path: `${base}/deals/${deal.id}/contacts/${unlinkedContact.id}` },
-			verify: (_, sim) => expect(sim.store.dealContacts.get(deal.id)?.has(unlinkedContact.id)).toBe(true),
+			verify: (_, sim) =>
+				expect(sim.store.dealContacts.get(deal.id)?.has(unlinkedContact.id)).toBe(true),
 		},
 		{
 			resource: 'dealContact',
@@ -331,7 +436,10 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'dealAction',
 			operation: 'getAll',
-			parameters: { returnAll: true, filters: { dealId: dealAction.dealId, users: [dealAction.creatorId] } },
+			parameters: {
+				returnAll: true,
+				filters: { dealId: dealAction.dealId, users: [dealAction.creatorId] },
+			},
 			request: {
 				method: 'GET',
 				path: `${base}/actions`,
@@ -355,7 +463,11 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			request: {
 				method: 'POST',
 				path: `${base}/actions`,
-				body: { purpose: { id: dealType.purposes[0].id }, deal: { id: deal.id }, endDatetime: '2026-12-02T15:00:00+09:00' },
+				body: {
+					purpose: { id: dealType.purposes[0].id },
+					deal: { id: deal.id },
+					endDatetime: '2026-12-02T15:00:00+09:00',
+				},
 			},
 		},
 		{
@@ -372,11 +484,17 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 				startDatetime: '2026-12-03T09:00:00+09:00',
 				endDatetime: '2026-12-03T10:00:00+09:00',
 				creator: dealAction.creatorId,
-				purpose: first(s.dealTypes.get(s.deals.get(dealAction.dealId ?? 0)?.dealTypeId ?? 0)?.purposes ?? []).id,
+				purpose: first(
+					s.dealTypes.get(s.deals.get(dealAction.dealId ?? 0)?.dealTypeId ?? 0)?.purposes ?? [],
+				).id,
 				deal: dealAction.dealId,
 				updateFields: { result: '見積提示済み' },
 			},
-			request: { method: 'PATCH', path: `${base}/actions/${dealAction.id}`, body: { result: '見積提示済み', deal: { id: dealAction.dealId } } },
+			request: {
+				method: 'PATCH',
+				path: `${base}/actions/${dealAction.id}`,
+				body: { result: '見積提示済み', deal: { id: dealAction.dealId } },
+			},
 		},
 		{
 			resource: 'dealAction',
@@ -384,12 +502,24 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			parameters: { id: dealAction.id },
 			request: { method: 'DELETE', path: `${base}/actions/${dealAction.id}` },
 		},
-		{ resource: 'contactSetting', operation: 'get', parameters: {}, request: { method: 'GET', path: `${base}/contact_setting` } },
+		{
+			resource: 'contactSetting',
+			operation: 'get',
+			parameters: {},
+			request: { method: 'GET', path: `${base}/contact_setting` },
+		},
 		{
 			resource: 'contact',
 			operation: 'getAll',
-			parameters: { returnAll: true, filters: { phoneNumber: String(contact.tel ?? contact.mobileTel) } },
-			request: { method: 'GET', path: `${base}/contacts`, query: { phoneNumber: String(contact.tel ?? contact.mobileTel) } },
+			parameters: {
+				returnAll: true,
+				filters: { phoneNumber: String(contact.tel ?? contact.mobileTel) },
+			},
+			request: {
+				method: 'GET',
+				path: `${base}/contacts`,
+				query: { phoneNumber: String(contact.tel ?? contact.mobileTel) },
+			},
 			verify: (items) => expect(items.map((c) => c.id)).toContain(contact.id),
 		},
 		{
@@ -415,18 +545,37 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'contact',
 			operation: 'search',
-			parameters: { filter: JSON.stringify({ valueFilter: { field: 'name', op: 'CONTAINS', value: contact.name.slice(0, 2) } }), returnAll: true },
+			parameters: {
+				filter: JSON.stringify({
+					valueFilter: { field: 'name', op: 'CONTAINS', value: contact.name.slice(0, 2) },
+				}),
+				returnAll: true,
+			},
 			request: { method: 'POST', path: `${base}/contacts/search` },
 			verify: (items) => expect(items.map((c) => c.id)).toContain(contact.id),
 		},
-		{ resource: 'contact', operation: 'get', parameters: { id: contact.id }, request: { method: 'GET', path: `${base}/contacts/${contact.id}` } },
+		{
+			resource: 'contact',
+			operation: 'get',
+			parameters: { id: contact.id },
+			request: { method: 'GET', path: `${base}/contacts/${contact.id}` },
+		},
 		{
 			resource: 'contact',
 			operation: 'update',
 			parameters: { id: contact.id, updateFields: { position: '部長' } },
-			request: { method: 'PATCH', path: `${base}/contacts/${contact.id}`, body: { position: '部長' } },
+			request: {
+				method: 'PATCH',
+				path: `${base}/contacts/${contact.id}`,
+				body: { position: '部長' },
+			},
 		},
-		{ resource: 'contact', operation: 'delete', parameters: { id: contact.id }, request: { method: 'DELETE', path: `${base}/contacts/${contact.id}` } },
+		{
+			resource: 'contact',
+			operation: 'delete',
+			parameters: { id: contact.id },
+			request: { method: 'DELETE', path: `${base}/contacts/${contact.id}` },
+		},
 		{
 			resource: 'contactAction',
 			operation: 'getAll',
@@ -444,27 +593,50 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 				creator: user,
 				pattern: pattern.id,
 			},
-			request: { method: 'POST', path: `${base}/contacts/${contactAction.contactId}/actions`, body: { pattern: { id: pattern.id } } },
+			request: {
+				method: 'POST',
+				path: `${base}/contacts/${contactAction.contactId}/actions`,
+				body: { pattern: { id: pattern.id } },
+			},
 		},
 		{
 			resource: 'contactAction',
 			operation: 'get',
 			parameters: { contactId: contactAction.contactId, id: contactAction.id },
-			request: { method: 'GET', path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}` },
+			request: {
+				method: 'GET',
+				path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}`,
+			},
 		},
 		{
 			resource: 'contactAction',
 			operation: 'update',
-			parameters: { contactId: contactAction.contactId, id: contactAction.id, updateFields: { preNote: '資料送付' } },
-			request: { method: 'PATCH', path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}`, body: { preNote: '資料送付' } },
+			parameters: {
+				contactId: contactAction.contactId,
+				id: contactAction.id,
+				updateFields: { preNote: '資料送付' },
+			},
+			request: {
+				method: 'PATCH',
+				path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}`,
+				body: { preNote: '資料送付' },
+			},
 		},
 		{
 			resource: 'contactAction',
 			operation: 'delete',
 			parameters: { contactId: contactAction.contactId, id: contactAction.id },
-			request: { method: 'DELETE', path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}` },
+			request: {
+				method: 'DELETE',
+				path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}`,
+			},
 		},
-		{ resource: 'lifecycleStageSetting', operation: 'get', parameters: {}, request: { method: 'GET', path: `${base}/lifecycle_stage_setting` } },
+		{
+			resource: 'lifecycleStageSetting',
+			operation: 'get',
+			parameters: {},
+			request: { method: 'GET', path: `${base}/lifecycle_stage_setting` },
+		},
 		{
 			resource: 'customObjectDefinition',
 			operation: 'getAll',
@@ -476,7 +648,11 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'customObjectDefinition',
 			operation: 'create',
 			parameters: { name: '保守契約', key: 'maintenance' },
-			request: { method: 'POST', path: `${base}/custom_object_defs`, body: { name: '保守契約', key: 'maintenance' } },
+			request: {
+				method: 'POST',
+				path: `${base}/custom_object_defs`,
+				body: { name: '保守契約', key: 'maintenance' },
+			},
 		},
 		{
 			resource: 'customObjectDefinition',
@@ -488,7 +664,11 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'customObjectDefinition',
 			operation: 'update',
 			parameters: { key: 'contract', updateFields: { name: '契約台帳' } },
-			request: { method: 'PATCH', path: `${base}/custom_object_defs/contract`, body: { name: '契約台帳' } },
+			request: {
+				method: 'PATCH',
+				path: `${base}/custom_object_defs/contract`,
+				body: { name: '契約台帳' },
+			},
 		},
 		{
 			resource: 'customObjectDefinition',
@@ -499,7 +679,12 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customObjectField',
 			operation: 'create',
-			parameters: { custom_object_def_key: 'product_master', name: '型番', key: 'modelNo', itemType: 'text' },
+			parameters: {
+				custom_object_def_key: 'product_master',
+				name: '型番',
+				key: 'modelNo',
+				itemType: 'text',
+			},
 			request: {
 				method: 'POST',
 				path: `${base}/custom_object_defs/product_master/custom_object_item_defs`,
@@ -509,20 +694,35 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customObjectField',
 			operation: 'update',
-			parameters: { custom_object_def_key: 'product_master', key: 'productName', updateFields: { name: '商品名称' } },
-			request: { method: 'PATCH', path: `${base}/custom_object_defs/product_master/custom_object_item_defs/productName`, body: { name: '商品名称' } },
+			parameters: {
+				custom_object_def_key: 'product_master',
+				key: 'productName',
+				updateFields: { name: '商品名称' },
+			},
+			request: {
+				method: 'PATCH',
+				path: `${base}/custom_object_defs/product_master/custom_object_item_defs/productName`,
+				body: { name: '商品名称' },
+			},
 		},
 		{
 			resource: 'customObjectField',
 			operation: 'delete',
 			parameters: { custom_object_def_key: 'product_master', key: 'tags' },
-			request: { method: 'DELETE', path: `${base}/custom_object_defs/product_master/custom_object_item_defs/tags` },
+			request: {
+				method: 'DELETE',
+				path: `${base}/custom_object_defs/product_master/custom_object_item_defs/tags`,
+			},
 		},
 		{
 			resource: 'customObjectRecord',
 			operation: 'getAll',
 			parameters: { custom_object_def_key: 'product_master', returnAll: false, limit: 120 },
-			request: { method: 'GET', path: `${base}/custom_object_defs/product_master/custom_objects`, query: { page: '2' } },
+			request: {
+				method: 'GET',
+				path: `${base}/custom_object_defs/product_master/custom_objects`,
+				query: { page: '2' },
+			},
 			verify: (items) => expect(items).toHaveLength(120),
 		},
 		{
@@ -531,7 +731,11 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			parameters: {
 				custom_object_def_key: 'product_master',
 				fieldsMode: 'mapper',
-				fields: mapper({ productCode: 9001, productName: 'クラウド会計 Pro', category: 'software' }),
+				fields: mapper({
+					productCode: 9001,
+					productName: 'クラウド会計 Pro',
+					category: 'software',
+				}),
 			},
 			request: {
 				method: 'POST',
@@ -543,12 +747,20 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'customObjectRecord',
 			operation: 'get',
 			parameters: { custom_object_def_key: 'product_master', id: productRecord.id },
-			request: { method: 'GET', path: `${base}/custom_object_defs/product_master/custom_objects/${productRecord.id}` },
+			request: {
+				method: 'GET',
+				path: `${base}/custom_object_defs/product_master/custom_objects/${productRecord.id}`,
+			},
 		},
 		{
 			resource: 'customObjectRecord',
 			operation: 'update',
-			parameters: { custom_object_def_key: 'product_master', id: productRecord.id, fieldsMode: 'json', fieldsJson: '{"unitPrice": "1980.00"}' },
+			parameters: {
+				custom_object_def_key: 'product_master',
+				id: productRecord.id,
+				fieldsMode: 'json',
+				fieldsJson: '{"unitPrice": "1980.00"}',
+			},
 			request: {
 				method: 'PATCH',
 				path: `${base}/custom_object_defs/product_master/custom_objects/${productRecord.id}`,
@@ -559,24 +771,41 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'customObjectRecord',
 			operation: 'delete',
 			parameters: { custom_object_def_key: 'product_master', id: productRecord.id },
-			request: { method: 'DELETE', path: `${base}/custom_object_defs/product_master/custom_objects/${productRecord.id}` },
+			request: {
+				method: 'DELETE',
+				path: `${base}/custom_object_defs/product_master/custom_objects/${productRecord.id}`,
+			},
 		},
 		{
 			resource: 'customObjectRecord',
 			operation: 'deleteMany',
-			parameters: { custom_object_def_key: 'contract', filters: { updatedAtFrom: '2020-01-01T00:00:00+09:00' } },
+			parameters: {
+				custom_object_def_key: 'contract',
+				filters: { updatedAtFrom: '2020-01-01T00:00:00+09:00' },
+			},
 			request: {
 				method: 'DELETE',
 				path: `${base}/custom_object_defs/contract/custom_objects/bulk`,
 				query: { updatedAtFrom: '2020-01-01T00:00:00' },
 			},
-			verify: (_, sim) => expect([...sim.store.customObjects.values()].some((r) => r.defKey === 'contract')).toBe(false),
+			verify: (_, sim) =>
+				expect([...sim.store.customObjects.values()].some((r) => r.defKey === 'contract')).toBe(
+					false,
+				),
 		},
 		{
 			resource: 'auditLog',
 			operation: 'getAll',
-			parameters: { returnAll: false, limit: 20, filters: { startTime: '2025-01-01T00:00:00+09:00' } },
-			request: { method: 'GET', path: `${base}/audits`, query: { startTime: '2025-01-01T00:00:00+09:00' } },
+			parameters: {
+				returnAll: false,
+				limit: 20,
+				filters: { startTime: '2025-01-01T00:00:00+09:00' },
+			},
+			request: {
+				method: 'GET',
+				path: `${base}/audits`,
+				query: { startTime: '2025-01-01T00:00:00+09:00' },
+			},
 			verify: (items) => expect(items).toHaveLength(20),
 		},
 	];

@@ -19,22 +19,30 @@ test('there is a case for every operation', () => {
 	);
 });
 
-test.each(cases.map((c) => [`${c.resource} ${c.operation}`, c] as const))('%s', async (_, operationCase) => {
-	// Cases are built from the seeded tenant; each test starts from a fresh copy of it.
-	const current = operationCases(sim).find((c) => c.resource === operationCase.resource && c.operation === operationCase.operation);
-	if (!current) throw new Error('case disappeared');
-	const result = await runMazrica(mazricaCredentials(sim), {
-		resource: current.resource,
-		operation: current.operation,
-		...current.parameters,
-	});
-	expect(result.error?.message).toBeUndefined();
+test.each(cases.map((c) => [`${c.resource} ${c.operation}`, c] as const))(
+	'%s',
+	async (_, operationCase) => {
+		// Cases are built from the seeded tenant; each test starts from a fresh copy of it.
+		const current = operationCases(sim).find(
+			(c) => c.resource === operationCase.resource && c.operation === operationCase.operation,
+		);
+		if (!current) throw new Error('case disappeared');
+		const result = await runMazrica(mazricaCredentials(sim), {
+			resource: current.resource,
+			operation: current.operation,
+			...current.parameters,
+		});
+		expect(result.error?.message).toBeUndefined();
 
-	const { method, path, query, body } = current.request;
-	const received = sim.received({ method, path });
-	expect(received.length).toBeGreaterThan(0);
-	if (query) expect(received[received.length - 1].query).toEqual(expect.objectContaining(query));
-	if (body) expect(received[0].body).toEqual(expect.objectContaining(body));
-	expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(0);
-	current.verify?.(result.items.map((item) => item.json as IDataObject), sim);
-});
+		const { method, path, query, body } = current.request;
+		const received = sim.received({ method, path });
+		expect(received.length).toBeGreaterThan(0);
+		if (query) expect(received[received.length - 1].query).toEqual(expect.objectContaining(query));
+		if (body) expect(received[0].body).toEqual(expect.objectContaining(body));
+		expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(0);
+		current.verify?.(
+			result.items.map((item) => item.json as IDataObject),
+			sim,
+		);
+	},
+);

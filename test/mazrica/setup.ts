@@ -3,7 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { MazricaApi } from '../../credentials/MazricaApi.credentials';
 import { Mazrica } from '../../nodes/Mazrica/Mazrica.node';
 import { MazricaTrigger } from '../../nodes/Mazrica/MazricaTrigger.node';
-import { CredentialTypesRegistry, PollingTriggerUnderTest, runNode, TestCredentialsHelper } from '../harness';
+import {
+	CredentialTypesRegistry,
+	PollingTriggerUnderTest,
+	runNode,
+	TestCredentialsHelper,
+} from '../harness';
 import type { MazricaSimulator } from '../simulators/mazrica/mazrica-simulator';
 
 let sequence = 0;
@@ -25,7 +30,12 @@ export async function runMazrica(
 	continueOnFail = false,
 ) {
 	return await runNode(
-		{ type: new Mazrica(), parameters: parameters as never, credentials: setup.credentials, continueOnFail },
+		{
+			type: new Mazrica(),
+			parameters: parameters as never,
+			credentials: setup.credentials,
+			continueOnFail,
+		},
 		setup.helper,
 		input,
 	);

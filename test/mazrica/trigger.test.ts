@@ -8,7 +8,8 @@ import { mazricaCredentials, mazricaTrigger } from './setup';
 /** The polling trigger inside n8n-core's PollContext, against the simulator's moving data. */
 const sim = serveDuringTests(new MazricaSimulator());
 
-const ids = (items: INodeExecutionData[] | null) => (items ?? []).map((item) => item.json.id as number);
+const ids = (items: INodeExecutionData[] | null) =>
+	(items ?? []).map((item) => item.json.id as number);
 const events = (items: INodeExecutionData[] | null) => (items ?? []).map((item) => item.json.event);
 
 async function createCustomer(name: string): Promise<number> {
@@ -64,7 +65,9 @@ test('many changes in the same second, across several pages, are emitted exactly
 	const changed = customerIds().slice(0, 130);
 	for (const id of changed) sim.touch('customer', id);
 
-	expect(ids(await trigger.poll()).sort((x, y) => x - y)).toEqual([...changed].sort((x, y) => x - y));
+	expect(ids(await trigger.poll()).sort((x, y) => x - y)).toEqual(
+		[...changed].sort((x, y) => x - y),
+	);
 	expect(await trigger.poll()).toBeNull();
 
 	// Still the same second: a further edit is new, the 130 already emitted are not.
@@ -97,7 +100,9 @@ test('records edited while the trigger pages are neither skipped nor emitted twi
 	const emittedIds = ids(emitted);
 	expect(listed).toBeGreaterThanOrEqual(2);
 	expect(new Set(emittedIds).size).toBe(emittedIds.length);
-	expect([...emittedIds].sort((x, y) => x - y)).toEqual([...changed, untouched].sort((x, y) => x - y));
+	expect([...emittedIds].sort((x, y) => x - y)).toEqual(
+		[...changed, untouched].sort((x, y) => x - y),
+	);
 	// The record edited twice is emitted once, in its newest state, after the others.
 	expect(emitted?.find((item) => item.json.id === changed[10])?.json.telNo).toBe('06-0000-0000');
 	expect(emittedIds.slice(-2).sort()).toEqual([changed[10], untouched].sort());
@@ -141,7 +146,10 @@ test('lists that cannot be sorted by update time (deal actions) are read to the 
 });
 
 test('custom object records are watched per definition; audit entries arrive as created', async () => {
-	const records = mazricaTrigger(mazricaCredentials(sim), { source: 'customObject', custom_object_def_key: 'product_master' });
+	const records = mazricaTrigger(mazricaCredentials(sim), {
+		source: 'customObject',
+		custom_object_def_key: 'product_master',
+	});
 	const audits = mazricaTrigger(mazricaCredentials(sim), { source: 'auditLog' });
 	await records.poll();
 	await audits.poll();
@@ -173,7 +181,10 @@ test('Fetch Test Event returns the newest records and leaves the watermark alone
 });
 
 test('"Created Only" filters the output but still moves past the updates', async () => {
-	const trigger = mazricaTrigger(mazricaCredentials(sim), { source: 'customer', events: 'created' });
+	const trigger = mazricaTrigger(mazricaCredentials(sim), {
+		source: 'customer',
+		events: 'created',
+	});
 	await trigger.poll();
 	sim.advanceClock(1000);
 	sim.touch('customer', customerIds()[0]);

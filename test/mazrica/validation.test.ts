@@ -10,20 +10,58 @@ const sim = serveDuringTests(new MazricaSimulator());
 test.each([
 	// An empty literal is caught by n8n's own parameter check; an expression that resolves empty is ours.
 	[{ resource: 'customer', operation: 'create', name: '={{ "" }}' }, '"Name" is required'],
-	[{ resource: 'customer', operation: 'create', name: 'A社', additionalFields: { closingMonth: 13 } }, '"Fiscal Closing Month" must be at most 12'],
-	[{ resource: 'customer', operation: 'create', name: 'A社', additionalFields: { employee: 'many' } }, '"Employees" must be a number'],
+	[
+		{
+			resource: 'customer',
+			operation: 'create',
+			name: 'A社',
+			additionalFields: { closingMonth: 13 },
+		},
+		'"Fiscal Closing Month" must be at most 12',
+	],
+	[
+		{
+			resource: 'customer',
+			operation: 'create',
+			name: 'A社',
+			additionalFields: { employee: 'many' },
+		},
+		'"Employees" must be a number',
+	],
 	[{ resource: 'customer', operation: 'get', id: 0 }, '"Customer ID" is required'],
 	[{ resource: 'customer', operation: 'update', id: 'abc' }, '"Customer ID" must be a number'],
-	[{ resource: 'customer', operation: 'search', filter: '{"compositeFilter": ' }, '"Filter (JSON)" Filter (JSON) is not valid JSON'],
 	[
-		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { updatedAtFrom: 'yesterday-ish' } },
+		{ resource: 'customer', operation: 'search', filter: '{"compositeFilter": ' },
+		'"Filter (JSON)" Filter (JSON) is not valid JSON',
+	],
+	[
+		{
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { updatedAtFrom: 'yesterday-ish' },
+		},
 		'"Updated After" is not a date (use ISO 8601, e.g. 2026-04-01T10:30:00)',
 	],
 	[
-		{ resource: 'customer', operation: 'create', name: 'A社', customerCustomsMode: 'json', customerCustomsJson: '{"rank": 1}' },
+		{
+			resource: 'customer',
+			operation: 'create',
+			name: 'A社',
+			customerCustomsMode: 'json',
+			customerCustomsJson: '{"rank": 1}',
+		},
 		'Custom Fields (JSON) must be an array of {"itemKey", "value"} objects',
 	],
-	[{ resource: 'customObjectRecord', operation: 'deleteMany', custom_object_def_key: 'contract', filters: {} }, 'Set at least one filter'],
+	[
+		{
+			resource: 'customObjectRecord',
+			operation: 'deleteMany',
+			custom_object_def_key: 'contract',
+			filters: {},
+		},
+		'Set at least one filter',
+	],
 ])('%j → %s, nothing sent', async (parameters, message) => {
 	const result = await runMazrica(mazricaCredentials(sim), parameters);
 	expect(result.error?.message).toBe(message);
@@ -34,8 +72,16 @@ test.each([
 test('a vendor 400 keeps the vendor message, adds a hint and keeps the pairing per item', async () => {
 	const result = await runMazrica(
 		mazricaCredentials(sim),
-		{ resource: 'customer', operation: 'create', name: '={{ $json.name }}', additionalFields: { ownerRoleId: '={{ $json.role }}' } },
-		[{ name: 'A社', role: 1 }, { name: 'B社', role: 9999 }],
+		{
+			resource: 'customer',
+			operation: 'create',
+			name: '={{ $json.name }}',
+			additionalFields: { ownerRoleId: '={{ $json.role }}' },
+		},
+		[
+			{ name: 'A社', role: 1 },
+			{ name: 'B社', role: 9999 },
+		],
 		true,
 	);
 	expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -45,20 +91,34 @@ test('a vendor 400 keeps the vendor message, adds a hint and keeps the pairing p
 });
 
 test('a 404 says the record does not exist', async () => {
-	const result = await runMazrica(mazricaCredentials(sim), { resource: 'customer', operation: 'get', id: 999999 });
+	const result = await runMazrica(mazricaCredentials(sim), {
+		resource: 'customer',
+		operation: 'get',
+		id: 999999,
+	});
 	expect(result.error?.message).toMatch(/^Mazrica returned 404: /);
 	expect(result.error?.description).toMatch(/does not exist/);
 });
 
 test('a plan without custom objects gets a 403 with the vendor wording and a plan hint', async () => {
 	sim.setPlan(sim.apiKey, { customObjects: false });
-	const result = await runMazrica(mazricaCredentials(sim), { resource: 'customObjectDefinition', operation: 'getAll', returnAll: true });
-	expect(result.error?.message).toBe('Mazrica returned 403: カスタムオブジェクトが利用可能な契約プランではない');
+	const result = await runMazrica(mazricaCredentials(sim), {
+		resource: 'customObjectDefinition',
+		operation: 'getAll',
+		returnAll: true,
+	});
+	expect(result.error?.message).toBe(
+		'Mazrica returned 403: カスタムオブジェクトが利用可能な契約プランではない',
+	);
 	expect(result.error?.description).toMatch(/plan/);
 });
 
 test('a wrong API key is a 401 that names the credential to fix, without the key', async () => {
-	const result = await runMazrica(mazricaCredentials(sim, 'not-the-right-key-0000'), { resource: 'user', operation: 'getAll', returnAll: true });
+	const result = await runMazrica(mazricaCredentials(sim, 'not-the-right-key-0000'), {
+		resource: 'user',
+		operation: 'getAll',
+		returnAll: true,
+	});
 	expect(result.error?.message).toBe('Mazrica returned 401: invalid api key');
 	expect(result.error?.description).toMatch(/API key/);
 	expect(JSON.stringify(result.run)).not.toContain('not-the-right-key-0000');
@@ -66,8 +126,15 @@ test('a wrong API key is a 401 that names the credential to fix, without the key
 
 test('when the daily quota is used up the node stops before sending, naming the UTC reset', async () => {
 	const setup = mazricaCredentials(sim);
-	sharedThrottle.exhaustToday(`mazricaApi:${setup.credentials.mazricaApi.id}`, mazricaProfile.throttle);
-	const result = await runMazrica(setup, { resource: 'user', operation: 'getAll', returnAll: true });
+	sharedThrottle.exhaustToday(
+		`mazricaApi:${setup.credentials.mazricaApi.id}`,
+		mazricaProfile.throttle,
+	);
+	const result = await runMazrica(setup, {
+		resource: 'user',
+		operation: 'getAll',
+		returnAll: true,
+	});
 	const reset = new Date();
 	reset.setUTCHours(24, 0, 0, 0);
 	expect(result.error?.message).toBe(

@@ -18,7 +18,9 @@ function expectIconFiles(iconUrl: unknown) {
 	expect(light).not.toBe(dark);
 	for (const url of [light, dark]) {
 		expect(url).toMatch(new RegExp(`^icons/${packageJson.name}/dist/icons/`));
-		expect(fs.existsSync(path.join(projectRoot, url.replace(`icons/${packageJson.name}/`, '')))).toBe(true);
+		expect(
+			fs.existsSync(path.join(projectRoot, url.replace(`icons/${packageJson.name}/`, ''))),
+		).toBe(true);
 	}
 }
 
@@ -39,11 +41,15 @@ describe('the built package', () => {
 			expect(description.codex?.categories?.length).toBeGreaterThan(0);
 			expectIconFiles(description.iconUrl);
 		}
-		expect(loader.types.nodes.map((d) => d.name).sort()).toEqual(Object.keys(loader.nodeTypes).sort());
+		expect(loader.types.nodes.map((d) => d.name).sort()).toEqual(
+			Object.keys(loader.nodeTypes).sort(),
+		);
 	});
 
 	test('registers every credential named in package.json, with its icon', () => {
-		const credentialNames = packageJson.n8n.credentials.map((file) => path.basename(file, '.credentials.js'));
+		const credentialNames = packageJson.n8n.credentials.map((file) =>
+			path.basename(file, '.credentials.js'),
+		);
 		expect(Object.keys(loader.credentialTypes).sort()).toEqual(
 			credentialNames.map((name) => name.charAt(0).toLowerCase() + name.slice(1)).sort(),
 		);

@@ -1,6 +1,10 @@
 import { request } from 'undici';
 
-import { RotatingOAuth2TestApi, SessionTokenTestApi, ApiKeyTestApi } from '../fixtures/test-credentials';
+import {
+	RotatingOAuth2TestApi,
+	SessionTokenTestApi,
+	ApiKeyTestApi,
+} from '../fixtures/test-credentials';
 import { OAuth2ApiParent } from '../fixtures/oauth2-api.credentials';
 import { TransportProbe } from '../fixtures/transport-probe.node';
 import { CredentialTypesRegistry, runNode, TestCredentialsHelper } from '../harness';
@@ -15,10 +19,14 @@ import { ReferenceSimulator } from '../kit/reference-simulator';
  */
 const sim = serveDuringTests(new ReferenceSimulator({ items: 250 }));
 
-
 function helper() {
 	return new TestCredentialsHelper(
-		new CredentialTypesRegistry([new ApiKeyTestApi(), new SessionTokenTestApi(), new OAuth2ApiParent(), new RotatingOAuth2TestApi()]),
+		new CredentialTypesRegistry([
+			new ApiKeyTestApi(),
+			new SessionTokenTestApi(),
+			new OAuth2ApiParent(),
+			new RotatingOAuth2TestApi(),
+		]),
 	);
 }
 
@@ -27,7 +35,12 @@ describe('preAuthentication with an expirable token', () => {
 		id: 'session-1',
 		name: 'Session',
 		type: 'sessionTokenTestApi',
-		data: { baseUrl: sim.url, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret, accessToken: '' },
+		data: {
+			baseUrl: sim.url,
+			clientId: sim.options.clientId,
+			clientSecret: sim.options.clientSecret,
+			accessToken: '',
+		},
 	});
 	const run = (credentials: TestCredentialsHelper, parameters: Record<string, unknown>) =>
 		runNode(
@@ -61,17 +74,26 @@ describe('preAuthentication with an expirable token', () => {
 		sim.onRequest = (req) => {
 			if (req.path === '/styles/last-page' && ++served === 3) sim.expireAllTokens();
 		};
-		const result = await run(credentials, { operation: 'getAll', style: 'lastPage', returnAll: true });
+		const result = await run(credentials, {
+			operation: 'getAll',
+			style: 'lastPage',
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.id)).toEqual(sim.items.map((i) => i.id));
-		expect(sim.received({ path: '/styles/last-page' }).map((r) => r.status)).toEqual([200, 200, 401, 200]);
+		expect(sim.received({ path: '/styles/last-page' }).map((r) => r.status)).toEqual([
+			200, 200, 401, 200,
+		]);
 		expect(sim.received({ path: '/token' })).toHaveLength(2);
 		expect(credentials.writes.filter((w) => w.kind === 'data')).toHaveLength(2);
 	});
 
 	test('a wrong secret fails with the vendor message and never shows the secret', async () => {
 		const credentials = helper();
-		credentials.add({ ...credential(), data: { ...credential().data, clientSecret: 'wrong-secret-value' } });
+		credentials.add({
+			...credential(),
+			data: { ...credential().data, clientSecret: 'wrong-secret-value' },
+		});
 		const result = await run(credentials, { operation: 'request', path: '/items' });
 		expect(result.error?.message).toBe('Reference returned 401: invalid_client');
 		expect(sim.received({ path: '/items' })).toHaveLength(0);
@@ -82,11 +104,23 @@ describe('preAuthentication with an expirable token', () => {
 describe('oAuth2Api with rotating refresh tokens', () => {
 	async function connected() {
 		const credentials = helper();
-		const data = { baseUrl: sim.url, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret };
+		const data = {
+			baseUrl: sim.url,
+			clientId: sim.options.clientId,
+			clientSecret: sim.options.clientSecret,
+		};
 		credentials.add({ id: 'oauth-1', name: 'OAuth', type: 'rotatingOAuth2TestApi', data });
-		const resolved = await credentials.getDecrypted({} as never, { id: 'oauth-1', name: 'OAuth' }, 'rotatingOAuth2TestApi', 'manual');
+		const resolved = await credentials.getDecrypted(
+			{} as never,
+			{ id: 'oauth-1', name: 'OAuth' },
+			'rotatingOAuth2TestApi',
+			'manual',
+		);
 		expect(resolved.accessTokenUrl).toBe(`${sim.url}/oauth/token`);
-		credentials.stored('oauth-1').oauthTokenData = await connectOAuth2(resolved, sim.options.redirectUri);
+		credentials.stored('oauth-1').oauthTokenData = await connectOAuth2(
+			resolved,
+			sim.options.redirectUri,
+		);
 		return credentials;
 	}
 	const run = (credentials: TestCredentialsHelper, parameters: Record<string, unknown>) =>
@@ -101,21 +135,35 @@ describe('oAuth2Api with rotating refresh tokens', () => {
 
 	test('refreshes on 401 mid Return All, stores the rotated refresh token, and the old one is dead', async () => {
 		const credentials = await connected();
-		const before = credentials.stored('oauth-1').oauthTokenData as { access_token: string; refresh_token: string };
+		const before = credentials.stored('oauth-1').oauthTokenData as {
+			access_token: string;
+			refresh_token: string;
+		};
 		let served = 0;
 		sim.onRequest = (req) => {
 			if (req.path === '/styles/offset' && ++served === 2) sim.expireAllTokens();
 		};
-		const result = await run(credentials, { operation: 'getAll', style: 'offset', returnAll: true });
+		const result = await run(credentials, {
+			operation: 'getAll',
+			style: 'offset',
+			returnAll: true,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(250);
 		expect(sim.received({ path: '/styles/offset' }).map((r) => r.status)).toEqual([200, 401, 200]);
-		const refreshes = sim.received({ method: 'POST', path: '/oauth/token' }).filter((r) => (r.body as { grant_type: string }).grant_type === 'refresh_token');
+		const refreshes = sim
+			.received({ method: 'POST', path: '/oauth/token' })
+			.filter((r) => (r.body as { grant_type: string }).grant_type === 'refresh_token');
 		expect(refreshes).toHaveLength(1);
-		expect((refreshes[0].body as { refresh_token: string }).refresh_token).toBe(before.refresh_token);
+		expect((refreshes[0].body as { refresh_token: string }).refresh_token).toBe(
+			before.refresh_token,
+		);
 
-		const after = credentials.stored('oauth-1').oauthTokenData as { access_token: string; refresh_token: string };
+		const after = credentials.stored('oauth-1').oauthTokenData as {
+			access_token: string;
+			refresh_token: string;
+		};
 		expect(after.refresh_token).not.toBe(before.refresh_token);
 		expect(sim.refreshTokens.get(after.refresh_token)).toBe(true);
 		expect(credentials.writes.filter((w) => w.kind === 'oauthTokenData')).toHaveLength(1);
@@ -131,10 +179,15 @@ describe('oAuth2Api with rotating refresh tokens', () => {
 			}).toString(),
 		});
 		expect(reuse.statusCode).toBe(400);
-		expect(await reuse.body.json()).toEqual({ error: 'invalid_grant', error_description: 'refresh token revoked' });
+		expect(await reuse.body.json()).toEqual({
+			error: 'invalid_grant',
+			error_description: 'refresh token revoked',
+		});
 
 		// The next run uses the stored rotated token without another refresh.
 		await run(credentials, { operation: 'request', path: '/items' });
-		expect(sim.received({ path: '/items' }).at(-1)?.headers.authorization).toBe(`Bearer ${after.access_token}`);
+		expect(sim.received({ path: '/items' }).at(-1)?.headers.authorization).toBe(
+			`Bearer ${after.access_token}`,
+		);
 	});
 });

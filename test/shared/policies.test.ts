@@ -51,7 +51,10 @@ describe('isRetryable', () => {
 
 test('backoff doubles per attempt within the jitter band and the cap', () => {
 	for (let attempt = 0; attempt < 8; attempt++) {
-		const ceiling = Math.min(defaultRetryPolicy.maxDelayMs, defaultRetryPolicy.baseDelayMs * 2 ** attempt);
+		const ceiling = Math.min(
+			defaultRetryPolicy.maxDelayMs,
+			defaultRetryPolicy.baseDelayMs * 2 ** attempt,
+		);
 		expect(backoffDelay(attempt, defaultRetryPolicy, () => 0)).toBe(ceiling / 2);
 		expect(backoffDelay(attempt, defaultRetryPolicy, () => 0.999999)).toBeLessThanOrEqual(ceiling);
 	}
@@ -60,7 +63,11 @@ test('backoff doubles per attempt within the jitter band and the cap', () => {
 describe('CredentialThrottle on a virtual clock', () => {
 	function virtualClock(start = Date.parse('2026-11-25T23:59:58Z')) {
 		let now = start;
-		return { now: () => now, sleep: async (ms: number) => void (now += ms), advance: (ms: number) => void (now += ms) };
+		return {
+			now: () => now,
+			sleep: async (ms: number) => void (now += ms),
+			advance: (ms: number) => void (now += ms),
+		};
 	}
 
 	test('admits the burst at once, then one request per 1/rate seconds', async () => {
@@ -93,7 +100,9 @@ describe('CredentialThrottle on a virtual clock', () => {
 		for (let i = 0; i < 3; i++) await throttle.acquire('k', profile);
 		const refused = await throttle.acquire('k', profile).catch((e: unknown) => e);
 		expect(refused).toBeInstanceOf(DailyQuotaExhausted);
-		expect((refused as DailyQuotaExhausted).resetsAt.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+		expect((refused as DailyQuotaExhausted).resetsAt.toISOString()).toBe(
+			'2026-11-26T00:00:00.000Z',
+		);
 		clock.advance(2000);
 		await throttle.acquire('k', profile);
 		expect(throttle.usedToday('k')).toBe(1);
@@ -102,7 +111,9 @@ describe('CredentialThrottle on a virtual clock', () => {
 	test('exhaustToday stops further requests until the reset', async () => {
 		const throttle = new CredentialThrottle(virtualClock());
 		throttle.exhaustToday('k', { ratePerSecond: 1, burst: 1, dailyQuota: 10 });
-		await expect(throttle.acquire('k', { ratePerSecond: 1, burst: 1, dailyQuota: 10 })).rejects.toThrow(DailyQuotaExhausted);
+		await expect(
+			throttle.acquire('k', { ratePerSecond: 1, burst: 1, dailyQuota: 10 }),
+		).rejects.toThrow(DailyQuotaExhausted);
 	});
 });
 
@@ -117,24 +128,36 @@ test('the client keeps 5% under the vendor limits, then applies the user cap', (
 	const mazrica = effectiveThrottle({ ratePerSecond: 3, burst: 100, dailyQuota: 10_000 });
 	expect(mazrica.ratePerSecond).toBeCloseTo(2.85, 10);
 	expect(mazrica).toEqual(expect.objectContaining({ burst: 95, dailyQuota: 10_000 }));
-	expect(effectiveThrottle({ ratePerSecond: 3, burst: 100 }, 1)).toEqual({ ratePerSecond: 1, burst: 1 });
+	expect(effectiveThrottle({ ratePerSecond: 3, burst: 100 }, 1)).toEqual({
+		ratePerSecond: 1,
+		burst: 1,
+	});
 	expect(effectiveThrottle({ ratePerSecond: 5, burst: 1 }).burst).toBe(1);
 });
 
 test('nextUtcMidnight', () => {
-	expect(nextUtcMidnight(Date.parse('2026-12-31T15:00:00+09:00')).toISOString()).toBe('2027-01-01T00:00:00.000Z');
+	expect(nextUtcMidnight(Date.parse('2026-12-31T15:00:00+09:00')).toISOString()).toBe(
+		'2027-01-01T00:00:00.000Z',
+	);
 });
 
 describe('redaction', () => {
 	test('collects secret fields and OAuth tokens, ignoring short values', () => {
 		const secrets = secretValues(
-			{ apiKey: 'key-123456', other: 'visible', pin: '123', oauthTokenData: { access_token: 'at-abcdef', refresh_token: 'rt-abcdef' } },
+			{
+				apiKey: 'key-123456',
+				other: 'visible',
+				pin: '123',
+				oauthTokenData: { access_token: 'at-abcdef', refresh_token: 'rt-abcdef' },
+			},
 			['apiKey', 'pin'],
 		);
 		expect(secrets.sort()).toEqual(['at-abcdef', 'key-123456', 'rt-abcdef']);
 	});
 	test('masks every occurrence at any depth', () => {
-		expect(redact({ a: ['x key-123456 y'], b: { c: 'key-123456key-123456' }, n: 1 }, ['key-123456'])).toEqual({
+		expect(
+			redact({ a: ['x key-123456 y'], b: { c: 'key-123456key-123456' }, n: 1 }, ['key-123456']),
+		).toEqual({
 			a: ['x *** y'],
 			b: { c: '******' },
 			n: 1,

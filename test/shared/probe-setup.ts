@@ -1,6 +1,10 @@
 import type { IDataObject, INodeCredentials } from 'n8n-workflow';
 
-import { ApiKeyTestApi, RotatingOAuth2TestApi, SessionTokenTestApi } from '../fixtures/test-credentials';
+import {
+	ApiKeyTestApi,
+	RotatingOAuth2TestApi,
+	SessionTokenTestApi,
+} from '../fixtures/test-credentials';
 import { OAuth2ApiParent } from '../fixtures/oauth2-api.credentials';
 import { TransportProbe } from '../fixtures/transport-probe.node';
 import { CredentialTypesRegistry, runNode, TestCredentialsHelper } from '../harness';
@@ -19,7 +23,12 @@ export function apiKeySetup(sim: ReferenceSimulator, apiKey = sim.options.apiKey
 		]),
 	);
 	const id = `cred-${++credentialSeq}`;
-	const details = helper.add({ id, name: 'Reference', type: 'apiKeyTestApi', data: { baseUrl: sim.url, apiKey } });
+	const details = helper.add({
+		id,
+		name: 'Reference',
+		type: 'apiKeyTestApi',
+		data: { baseUrl: sim.url, apiKey },
+	});
 	const credentials: INodeCredentials = { apiKeyTestApi: details };
 	return { helper, credentials, id };
 }

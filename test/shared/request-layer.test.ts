@@ -9,7 +9,6 @@ import { apiKeySetup, probe } from './probe-setup';
 const sim = serveDuringTests(new ReferenceSimulator());
 const fastRetry = JSON.stringify({ baseDelayMs: 20, maxDelayMs: 100 });
 
-
 function gapsBetween(path: string, method = 'GET'): number[] {
 	const times = sim.received({ method, path }).map((r) => r.at);
 	return times.slice(1).map((t, i) => t - times[i]);
@@ -17,7 +16,10 @@ function gapsBetween(path: string, method = 'GET'): number[] {
 
 describe('429 and 503 handling', () => {
 	test('429 with Retry-After in seconds waits that long, then succeeds', async () => {
-		sim.inject({ path: '/items', respond: { status: 429, headers: { 'retry-after': '1' }, body: { error: 'slow down' } } });
+		sim.inject({
+			path: '/items',
+			respond: { status: 429, headers: { 'retry-after': '1' }, body: { error: 'slow down' } },
+		});
 		const result = await probe(apiKeySetup(sim), { operation: 'request', path: '/items' });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.items).toHaveLength(10);
@@ -28,7 +30,10 @@ describe('429 and 503 handling', () => {
 	test('429 with Retry-After as an HTTP date waits until that date', async () => {
 		// HTTP dates have whole seconds: aim 2 s ahead so at least 1 s is left after rounding down.
 		const until = new Date(Date.now() + 2000).toUTCString();
-		sim.inject({ path: '/items', respond: { status: 429, headers: { 'retry-after': until }, body: {} } });
+		sim.inject({
+			path: '/items',
+			respond: { status: 429, headers: { 'retry-after': until }, body: {} },
+		});
 		const result = await probe(apiKeySetup(sim), { operation: 'request', path: '/items' });
 		expect(result.error).toBeUndefined();
 		expect(sim.received({ path: '/items' }).map((r) => r.status)).toEqual([429, 200]);
@@ -37,8 +42,16 @@ describe('429 and 503 handling', () => {
 	});
 
 	test('503 without Retry-After is retried with backoff', async () => {
-		sim.inject({ path: '/items', times: 2, respond: { status: 503, body: { error: 'maintenance' } } });
-		const result = await probe(apiKeySetup(sim), { operation: 'request', path: '/items', retry: fastRetry });
+		sim.inject({
+			path: '/items',
+			times: 2,
+			respond: { status: 503, body: { error: 'maintenance' } },
+		});
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			path: '/items',
+			retry: fastRetry,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sim.received({ path: '/items' }).map((r) => r.status)).toEqual([503, 503, 200]);
 		const [first, second] = gapsBetween('/items');
@@ -47,7 +60,11 @@ describe('429 and 503 handling', () => {
 	});
 
 	test('gives up after the attempt limit with the vendor message and a hint', async () => {
-		sim.inject({ path: '/items', times: 10, respond: { status: 503, body: { message: 'メンテナンス中です' } } });
+		sim.inject({
+			path: '/items',
+			times: 10,
+			respond: { status: 503, body: { message: 'メンテナンス中です' } },
+		});
 		const result = await probe(apiKeySetup(sim), {
 			operation: 'request',
 			path: '/items',
@@ -59,7 +76,10 @@ describe('429 and 503 handling', () => {
 	});
 
 	test('a Retry-After beyond the wait cap fails fast and says when to retry', async () => {
-		sim.inject({ path: '/items', respond: { status: 429, headers: { 'retry-after': '3600' }, body: { error: 'quota' } } });
+		sim.inject({
+			path: '/items',
+			respond: { status: 429, headers: { 'retry-after': '3600' }, body: { error: 'quota' } },
+		});
 		const started = Date.now();
 		const result = await probe(apiKeySetup(sim), {
 			operation: 'request',
@@ -69,14 +89,20 @@ describe('429 and 503 handling', () => {
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(sim.received({ path: '/items' })).toHaveLength(1);
 		expect(result.error?.message).toBe('Reference returned 429: quota');
-		expect(result.error?.description).toMatch(/asked to wait 60 minutes.*Retry after \d{4}-\d\d-\d\dT\d\d:\d\d/);
+		expect(result.error?.description).toMatch(
+			/asked to wait 60 minutes.*Retry after \d{4}-\d\d-\d\dT\d\d:\d\d/,
+		);
 	});
 });
 
 describe('network failures and idempotency', () => {
 	test('a GET whose connection is reset is retried', async () => {
 		sim.inject({ path: '/items', reset: 'before' });
-		const result = await probe(apiKeySetup(sim), { operation: 'request', path: '/items', retry: fastRetry });
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			path: '/items',
+			retry: fastRetry,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sim.received({ path: '/items' }).map((r) => r.status)).toEqual(['reset', 200]);
 	});
@@ -97,14 +123,25 @@ describe('network failures and idempotency', () => {
 
 	test('a POST that timed out on a slow server is not sent again', async () => {
 		sim.inject({ method: 'POST', path: '/items', reset: 'before', delayMs: 50 });
-		await probe(apiKeySetup(sim), { operation: 'request', method: 'POST', path: '/items', body: '{}', retry: fastRetry });
+		await probe(apiKeySetup(sim), {
+			operation: 'request',
+			method: 'POST',
+			path: '/items',
+			body: '{}',
+			retry: fastRetry,
+		});
 		expect(sim.received({ method: 'POST', path: '/items' })).toHaveLength(1);
 	});
 
 	test('a POST refused with 429 or 503 is sent again and written exactly once', async () => {
 		sim.inject(
 			{ method: 'POST', path: '/items', respond: { status: 429, body: { error: 'busy' } } },
-			{ method: 'POST', path: '/items', skip: 1, respond: { status: 503, body: { error: 'busy' } } },
+			{
+				method: 'POST',
+				path: '/items',
+				skip: 1,
+				respond: { status: 503, body: { error: 'busy' } },
+			},
 		);
 		const result = await probe(apiKeySetup(sim), {
 			operation: 'request',
@@ -114,25 +151,43 @@ describe('network failures and idempotency', () => {
 			retry: fastRetry,
 		});
 		expect(result.error).toBeUndefined();
-		expect(sim.received({ method: 'POST', path: '/items' }).map((r) => r.status)).toEqual([429, 503, 201]);
+		expect(sim.received({ method: 'POST', path: '/items' }).map((r) => r.status)).toEqual([
+			429, 503, 201,
+		]);
 		expect(sim.created).toEqual([expect.objectContaining({ name: 'x' })]);
 	});
 
 	test('a POST answered 502 is not retried (the gateway may have forwarded it)', async () => {
 		sim.inject({ method: 'POST', path: '/items', respond: { status: 502, body: {} } });
-		const result = await probe(apiKeySetup(sim), { operation: 'request', method: 'POST', path: '/items', body: '{}', retry: fastRetry });
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			method: 'POST',
+			path: '/items',
+			body: '{}',
+			retry: fastRetry,
+		});
 		expect(sim.received({ method: 'POST', path: '/items' })).toHaveLength(1);
 		expect(result.error?.message).toBe('Reference returned HTTP 502');
 	});
 
 	test('a garbled JSON answer to a GET is retried; to a POST it is reported', async () => {
 		sim.inject({ method: 'GET', path: '/items', malformed: true });
-		const get = await probe(apiKeySetup(sim), { operation: 'request', path: '/items', retry: fastRetry });
+		const get = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			path: '/items',
+			retry: fastRetry,
+		});
 		expect(get.error).toBeUndefined();
 		expect(sim.received({ method: 'GET', path: '/items' })).toHaveLength(2);
 
 		sim.inject({ method: 'POST', path: '/items', malformed: true });
-		const post = await probe(apiKeySetup(sim), { operation: 'request', method: 'POST', path: '/items', body: '{}', retry: fastRetry });
+		const post = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			method: 'POST',
+			path: '/items',
+			body: '{}',
+			retry: fastRetry,
+		});
 		expect(sim.received({ method: 'POST', path: '/items' })).toHaveLength(1);
 		expect(post.error?.message).toBe('Reference request failed: The answer was not valid JSON');
 	});
@@ -140,15 +195,32 @@ describe('network failures and idempotency', () => {
 
 describe('errors inside 2xx bodies', () => {
 	test('a 200 carrying an error is an error with the vendor message and code', async () => {
-		sim.inject({ path: '/items', respond: { status: 200, body: { errors: [{ err_code: 40000, err_msg: 'invalid parameter field.' }] } } });
-		const result = await probe(apiKeySetup(sim), { operation: 'request', path: '/items', retry: fastRetry });
+		sim.inject({
+			path: '/items',
+			respond: {
+				status: 200,
+				body: { errors: [{ err_code: 40000, err_msg: 'invalid parameter field.' }] },
+			},
+		});
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			path: '/items',
+			retry: fastRetry,
+		});
 		expect(sim.received({ path: '/items' })).toHaveLength(1);
 		expect(result.error?.message).toBe('Reference returned 200: invalid parameter field.');
 	});
 
 	test('a 200 carrying a throttle error is retried like a 429', async () => {
-		sim.inject({ path: '/items', respond: { status: 200, body: { errors: [{ err_code: 42900, err_msg: 'too many' }] } } });
-		const result = await probe(apiKeySetup(sim), { operation: 'request', path: '/items', retry: fastRetry });
+		sim.inject({
+			path: '/items',
+			respond: { status: 200, body: { errors: [{ err_code: 42900, err_msg: 'too many' }] } },
+		});
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			path: '/items',
+			retry: fastRetry,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sim.received({ path: '/items' })).toHaveLength(2);
 	});
@@ -156,15 +228,29 @@ describe('errors inside 2xx bodies', () => {
 
 describe('items, pairing and secrets', () => {
 	test('with continueOnFail each failed item keeps its own error and pairing', async () => {
-		sim.inject({ method: 'POST', path: '/items', skip: 1, respond: { status: 400, body: { message: '名前が不正です' } } });
+		sim.inject({
+			method: 'POST',
+			path: '/items',
+			skip: 1,
+			respond: { status: 400, body: { message: '名前が不正です' } },
+		});
 		const result = await probe(
 			apiKeySetup(sim),
-			{ operation: 'request', method: 'POST', path: '/items', body: '={{ JSON.stringify({ name: $json.name }) }}' },
+			{
+				operation: 'request',
+				method: 'POST',
+				path: '/items',
+				body: '={{ JSON.stringify({ name: $json.name }) }}',
+			},
 			[{ name: 'a' }, { name: 'b' }, { name: 'c' }],
 			true,
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.items[1].json.error).toBe('Reference returned 400: 名前が不正です');
 		expect(sim.created.map((c) => c.name)).toEqual(['a', 'c']);
 		expect(sim.received({ method: 'POST', path: '/items' })).toHaveLength(3);
@@ -174,7 +260,11 @@ describe('items, pairing and secrets', () => {
 		const setup = apiKeySetup(sim);
 		const key = sim.options.apiKey;
 		// n8n itself re-sends once after a 401 (its credential refresh path), so answer 401 twice.
-		sim.inject({ path: '/items', times: 2, respond: { status: 401, body: { message: `unknown key ${key}` } } });
+		sim.inject({
+			path: '/items',
+			times: 2,
+			respond: { status: 401, body: { message: `unknown key ${key}` } },
+		});
 		const failed = await probe(setup, { operation: 'request', path: '/items' });
 		expect(JSON.stringify(failed.run)).not.toContain(key);
 		expect(failed.error?.message).toBe('Reference returned 401: unknown key ***');

@@ -5,7 +5,6 @@ import { apiKeySetup, probe } from './probe-setup';
 /** The per-credential token bucket and daily quota, measured where it matters: at the server. */
 const sim = serveDuringTests(new ReferenceSimulator());
 
-
 /** Most requests seen in any window of `windowMs`, over the arrival times the server recorded. */
 function busiestWindow(times: number[], windowMs: number): number {
 	let most = 0;
@@ -19,11 +18,15 @@ function busiestWindow(times: number[], windowMs: number): number {
 test('200 requests never exceed the configured rate (20/s, burst 5)', async () => {
 	const input = Array.from({ length: 200 }, (_, i) => ({ i }));
 	const started = Date.now();
-	const result = await probe(apiKeySetup(sim), {
-		operation: 'request',
-		path: '/items',
-		profile: JSON.stringify({ ratePerSecond: 20, burst: 5 }),
-	}, input);
+	const result = await probe(
+		apiKeySetup(sim),
+		{
+			operation: 'request',
+			path: '/items',
+			profile: JSON.stringify({ ratePerSecond: 20, burst: 5 }),
+		},
+		input,
+	);
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(200);
 	const times = sim.received({ path: '/items' }).map((r) => r.at);
@@ -38,12 +41,16 @@ test('200 requests never exceed the configured rate (20/s, burst 5)', async () =
 
 test('Max Requests per Second only lowers the vendor rate', async () => {
 	const input = Array.from({ length: 30 }, (_, i) => ({ i }));
-	await probe(apiKeySetup(sim), {
-		operation: 'request',
-		path: '/items',
-		profile: JSON.stringify({ ratePerSecond: 1000, burst: 1000 }),
-		maxRequestsPerSecond: 10,
-	}, input);
+	await probe(
+		apiKeySetup(sim),
+		{
+			operation: 'request',
+			path: '/items',
+			profile: JSON.stringify({ ratePerSecond: 1000, burst: 1000 }),
+			maxRequestsPerSecond: 10,
+		},
+		input,
+	);
 	const times = sim.received({ path: '/items' }).map((r) => r.at);
 	expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(10 + 10 + 1);
 	expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(1800);
@@ -51,7 +58,11 @@ test('Max Requests per Second only lowers the vendor rate', async () => {
 
 test('two nodes on the same credential share one budget', async () => {
 	const setup = apiKeySetup(sim);
-	const parameters = { operation: 'request', path: '/items', profile: JSON.stringify({ ratePerSecond: 10, burst: 2 }) };
+	const parameters = {
+		operation: 'request',
+		path: '/items',
+		profile: JSON.stringify({ ratePerSecond: 10, burst: 2 }),
+	};
 	const input = Array.from({ length: 10 }, (_, i) => ({ i }));
 	await Promise.all([probe(setup, parameters, input), probe(setup, parameters, input)]);
 	const times = sim.received({ path: '/items' }).map((r) => r.at);
@@ -71,7 +82,9 @@ test('the daily quota stops the run before the vendor has to refuse, naming the 
 	expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, item) => ({ item })));
 	const tomorrow = new Date();
 	tomorrow.setUTCHours(24, 0, 0, 0);
-	expect(result.items[4].json.description).toContain(`resets at ${tomorrow.toISOString()} (00:00 UTC)`);
+	expect(result.items[4].json.description).toContain(
+		`resets at ${tomorrow.toISOString()} (00:00 UTC)`,
+	);
 	expect(result.items[5].json.error).toBe(
 		`Reference daily quota of 4 requests is used up for this credential until ${tomorrow.toISOString()}`,
 	);

@@ -15,13 +15,18 @@ export interface BuiltRequest {
 }
 
 function rawValue(context: IExecuteFunctions, placed: PlacedField, itemIndex: number): unknown {
-	if (placed.location === 'top') return context.getNodeParameter(placed.field.name, itemIndex, undefined);
+	if (placed.location === 'top')
+		return context.getNodeParameter(placed.field.name, itemIndex, undefined);
 	const collection = context.getNodeParameter(placed.location, itemIndex, {}) as IDataObject;
 	return collection[placed.field.name];
 }
 
 /** Custom items from the mapper or the JSON box, as `[{ itemKey, value }]` (custom objects: a plain object). */
-function customItemsValue(context: IExecuteFunctions, field: FieldSpec, itemIndex: number): unknown {
+function customItemsValue(
+	context: IExecuteFunctions,
+	field: FieldSpec,
+	itemIndex: number,
+): unknown {
 	const mode = context.getNodeParameter(customFieldsModeName(field), itemIndex, 'none') as string;
 	if (mode === 'none') return undefined;
 	let values: IDataObject;
@@ -29,21 +34,39 @@ function customItemsValue(context: IExecuteFunctions, field: FieldSpec, itemInde
 		const raw = context.getNodeParameter(customFieldsJsonName(field), itemIndex, '') as unknown;
 		const parsed = fieldSchema({ ...field, kind: 'json' }, 'UTC').safeParse(raw);
 		if (!parsed.success) {
-			throw new NodeOperationError(context.getNode(), `${field.displayName} (JSON) is not valid JSON`, { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				`${field.displayName} (JSON) is not valid JSON`,
+				{ itemIndex },
+			);
 		}
 		if (field.customOf !== 'customObject') {
 			if (!Array.isArray(parsed.data)) {
-				throw new NodeOperationError(context.getNode(), `${field.displayName} (JSON) must be an array of {"itemKey", "value"} objects`, { itemIndex });
+				throw new NodeOperationError(
+					context.getNode(),
+					`${field.displayName} (JSON) must be an array of {"itemKey", "value"} objects`,
+					{ itemIndex },
+				);
 			}
 			return parsed.data;
 		}
 		if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-			throw new NodeOperationError(context.getNode(), `${field.displayName} (JSON) must be an object of field keys and values`, { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				`${field.displayName} (JSON) must be an object of field keys and values`,
+				{ itemIndex },
+			);
 		}
 		values = parsed.data as IDataObject;
 	} else {
-		const mapped = context.getNodeParameter(field.name, itemIndex, null) as ResourceMapperValue | null;
-		values = Object.fromEntries(Object.entries(mapped?.value ?? {}).filter(([, value]) => !isEmpty(value))) as IDataObject;
+		const mapped = context.getNodeParameter(
+			field.name,
+			itemIndex,
+			null,
+		) as ResourceMapperValue | null;
+		values = Object.fromEntries(
+			Object.entries(mapped?.value ?? {}).filter(([, value]) => !isEmpty(value)),
+		) as IDataObject;
 	}
 	if (field.customOf === 'customObject') return values;
 	// [proposed] The reference collapses the item shape; records carry [{ itemKey, value }].
@@ -54,7 +77,11 @@ function customItemsValue(context: IExecuteFunctions, field: FieldSpec, itemInde
  * Reads, validates and encodes one item's parameters for an endpoint. Bad input stops here with
  * a NodeOperationError naming the field, before any request is sent.
  */
-export function buildRequest(context: IExecuteFunctions, endpoint: EndpointSpec, itemIndex: number): BuiltRequest {
+export function buildRequest(
+	context: IExecuteFunctions,
+	endpoint: EndpointSpec,
+	itemIndex: number,
+): BuiltRequest {
 	const zone = context.getTimezone();
 	const qs: IDataObject = {};
 	const body: IDataObject = {};
@@ -103,6 +130,8 @@ export function buildRequest(context: IExecuteFunctions, endpoint: EndpointSpec,
 			description: `Without a filter ${endpoint.method} ${endpoint.path} would apply to every record.`,
 		});
 	}
-	const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(pathValues[name])));
+	const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+		encodeURIComponent(String(pathValues[name])),
+	);
 	return { path, qs, body, pathValues };
 }

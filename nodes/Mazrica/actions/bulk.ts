@@ -18,14 +18,19 @@ interface BulkRow {
 
 type RowOutcome = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
 
-
 /** The value a bulk-level field takes for one record: set on the node, else read off the record. */
-function groupValue(context: IExecuteFunctions, field: FieldSpec, row: BulkRow): string | number | undefined {
+function groupValue(
+	context: IExecuteFunctions,
+	field: FieldSpec,
+	row: BulkRow,
+): string | number | undefined {
 	const set = context.getNodeParameter(bulkFieldName(field), row.itemIndex, '') as unknown;
 	if (!isEmpty(set) && set !== 0) {
 		const parsed = fieldSchema(field, 'UTC').safeParse(set);
 		if (parsed.success) return parsed.data as string | number;
-		throw new NodeOperationError(context.getNode(), `"${field.displayName}" is not a valid ID`, { itemIndex: row.itemIndex });
+		throw new NodeOperationError(context.getNode(), `"${field.displayName}" is not a valid ID`, {
+			itemIndex: row.itemIndex,
+		});
 	}
 	// Each deal carries its deal type; a batch must not mix them, so rows are grouped by it.
 	if (/deal_?type_?id/i.test(field.name)) {
@@ -89,10 +94,14 @@ export async function executeBulk(
 			for (const field of groupFields) {
 				const value = built.pathValues[field.name] ?? groupValue(this, field, row);
 				if (value === undefined) {
-					throw new NodeOperationError(this.getNode(), `"${field.displayName}" is required for the bulk endpoint`, {
-						itemIndex,
-						description: `Set it under "${field.displayName}" or give each item the field it is read from.`,
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`"${field.displayName}" is required for the bulk endpoint`,
+						{
+							itemIndex,
+							description: `Set it under "${field.displayName}" or give each item the field it is read from.`,
+						},
+					);
 				}
 				values[field.name] = value;
 			}
@@ -107,14 +116,23 @@ export async function executeBulk(
 
 	const options = callOptions(this, 0);
 	const send = async (values: Record<string, string | number>, rows: BulkRow[]): Promise<void> => {
-		const path = bulk.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])));
+		const path = bulk.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+			encodeURIComponent(String(values[name])),
+		);
 		const body: IDataObject = { [spec.listKey]: rows.map((row) => row.record) };
 		for (const field of bulk.body ?? []) body[field.name] = values[field.name];
 		try {
-			const ids = (await vendorRequest.call(this, mazricaConnection, { method: bulk.method, path, body }, options)) as unknown;
+			const ids = (await vendorRequest.call(
+				this,
+				mazricaConnection,
+				{ method: bulk.method, path, body },
+				options,
+			)) as unknown;
 			rows.forEach((row, k) => {
 				const id = Array.isArray(ids) ? (ids[k] as IDataObject[keyof IDataObject]) : undefined;
-				outcomes.set(row.itemIndex, { json: { ...row.record, ...(id !== undefined ? { id } : {}) } });
+				outcomes.set(row.itemIndex, {
+					json: { ...row.record, ...(id !== undefined ? { id } : {}) },
+				});
 			});
 		} catch (error) {
 			const { status, body: answer } = vendorResponseOf(error);
@@ -140,7 +158,10 @@ export async function executeBulk(
 						}),
 					});
 				});
-				await send(values, rows.filter((_, k) => !blamed.has(k)));
+				await send(
+					values,
+					rows.filter((_, k) => !blamed.has(k)),
+				);
 				return;
 			}
 			const half = Math.ceil(rows.length / 2);
@@ -165,8 +186,10 @@ export async function executeBulk(
 		if (!this.continueOnFail()) {
 			outcome.error.context.itemIndex = itemIndex;
 			const written = [...outcomes.values()].filter((o) => 'json' in o).length;
-			outcome.error.description = `${outcome.error.description ?? ''} ${written} other item(s) were written; turn on "Continue On Fail" to get one result per item.`.trim();
-			if (outcome.error instanceof NodeApiError) throw new NodeApiError(this.getNode(), outcome.error as unknown as JsonObject);
+			outcome.error.description =
+				`${outcome.error.description ?? ''} ${written} other item(s) were written; turn on "Continue On Fail" to get one result per item.`.trim();
+			if (outcome.error instanceof NodeApiError)
+				throw new NodeApiError(this.getNode(), outcome.error as unknown as JsonObject);
 			throw new NodeOperationError(this.getNode(), outcome.error);
 		}
 		out.push({

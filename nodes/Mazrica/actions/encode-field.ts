@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 
-import type { FieldSpec } from '../endpoints/schema';
+import { JAPAN_ZONE, toInstant } from '@japan-saas/shared/dates';
 
-export const MAZRICA_ZONE = 'Asia/Tokyo';
+import type { FieldSpec } from '../endpoints/schema';
 
 /** Empty inputs an optional field treats as "not set". */
 export function isEmpty(value: unknown): boolean {
@@ -12,55 +12,66 @@ export function isEmpty(value: unknown): boolean {
 		value === null ||
 		value === '' ||
 		(Array.isArray(value) && value.length === 0) ||
-		(typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && Object.keys(value).length === 0 && !DateTime.isDateTime(value))
+		(typeof value === 'object' &&
+			!Array.isArray(value) &&
+			!(value instanceof Date) &&
+			Object.keys(value).length === 0 &&
+			!DateTime.isDateTime(value))
 	);
 }
 
-/**
- * Reads an n8n date value (ISO string with or without offset, luxon DateTime, Date or epoch ms)
- * as an instant. Offset-less strings are in the workflow's time zone, as n8n's date picker means.
- */
-export function toInstant(value: unknown, workflowZone: string): DateTime | undefined {
-	let instant: DateTime | undefined;
-	if (DateTime.isDateTime(value)) instant = value;
-	else if (value instanceof Date) instant = DateTime.fromJSDate(value);
-	else if (typeof value === 'number') instant = DateTime.fromMillis(value);
-	else if (typeof value === 'string') {
-		instant = DateTime.fromISO(value.trim().replace(' ', 'T'), { zone: workflowZone, setZone: true });
-		if (!instant.isValid) instant = DateTime.fromRFC2822(value, { zone: workflowZone });
-	}
-	return instant?.isValid ? instant : undefined;
-}
-
-const id = z.union([z.number(), z.string().regex(/^-?\d+$/, 'must be a whole-number ID').transform(Number)]);
+const id = z.union([
+	z.number(),
+	z
+		.string()
+		.regex(/^-?\d+$/, 'must be a whole-number ID')
+		.transform(Number),
+]);
 const stringId = z.union([z.string().min(1), z.number().transform(String)]);
 const idArray = z
-	.union([z.array(id), z.string().transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))])
+	.union([
+		z.array(id),
+		z.string().transform((s) =>
+			s
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean),
+		),
+	])
 	.pipe(z.array(id));
 
 function jsonValue(field: FieldSpec) {
-	return z.union([z.string(), z.record(z.unknown()), z.array(z.unknown())]).transform((value, ctx) => {
-		if (typeof value !== 'string') return value;
-		try {
-			return JSON.parse(value) as unknown;
-		} catch {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field.displayName} is not valid JSON` });
-			return z.NEVER;
-		}
-	});
+	return z
+		.union([z.string(), z.record(z.unknown()), z.array(z.unknown())])
+		.transform((value, ctx) => {
+			if (typeof value !== 'string') return value;
+			try {
+				return JSON.parse(value) as unknown;
+			} catch {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `${field.displayName} is not valid JSON`,
+				});
+				return z.NEVER;
+			}
+		});
 }
 
 /**
  * The zod schema that validates one field's input and turns it into the API's encoding: ids as
  * numbers, related records as `{ id }`, dates in Japan time, JSON parsed.
  */
-export function fieldSchema(field: FieldSpec, workflowZone: string): z.ZodType<unknown, z.ZodTypeDef, unknown> {
+export function fieldSchema(
+	field: FieldSpec,
+	workflowZone: string,
+): z.ZodType<unknown, z.ZodTypeDef, unknown> {
 	switch (field.kind) {
 		case 'string':
 			return z.union([z.string(), z.number().transform(String)]);
 		case 'number': {
 			let bounded = z.number({ invalid_type_error: 'must be a number' }).finite();
-			if (field.min !== undefined) bounded = bounded.min(field.min, `must be at least ${field.min}`);
+			if (field.min !== undefined)
+				bounded = bounded.min(field.min, `must be at least ${field.min}`);
 			if (field.max !== undefined) bounded = bounded.max(field.max, `must be at most ${field.max}`);
 			return z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(bounded);
 		}
@@ -73,12 +84,17 @@ export function fieldSchema(field: FieldSpec, workflowZone: string): z.ZodType<u
 			return z.unknown().transform((value, ctx) => {
 				const instant = toInstant(value, workflowZone);
 				if (!instant) {
-					ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a date (use ISO 8601, e.g. 2026-04-01T10:30:00)' });
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						message: 'is not a date (use ISO 8601, e.g. 2026-04-01T10:30:00)',
+					});
 					return z.NEVER;
 				}
-				const jst = instant.setZone(MAZRICA_ZONE);
+				const jst = instant.setZone(JAPAN_ZONE);
 				if (field.kind === 'date') return jst.toFormat('yyyy-MM-dd');
-				return field.dateFormat === 'jstOffset' ? jst.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : jst.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+				return field.dateFormat === 'jstOffset'
+					? jst.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")
+					: jst.toFormat("yyyy-MM-dd'T'HH:mm:ss");
 			});
 		case 'options': {
 			const allowed = (field.values ?? []).map((v) => v.value);

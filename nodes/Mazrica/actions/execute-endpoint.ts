@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { collect, pageNumberWithTotal, pageSizeFor, vendorRequest, type ResultLimit } from '@japan-saas/shared/transport';
+import {
+	collect,
+	pageNumberWithTotal,
+	pageSizeFor,
+	vendorRequest,
+	type ResultLimit,
+} from '@japan-saas/shared/transport';
 
 import type { EndpointSpec } from '../endpoints/schema';
 import { mazricaConnection } from '../transport/profile';
@@ -27,15 +33,28 @@ export async function* mazricaPages(
 	const paged = endpoint.paged;
 	if (!paged) return;
 	// GET /deals takes `limit` as its page size (up to 1,000): fewer requests for Return All.
-	const pageSize = paged.maxPageSizeViaLimit ? pageSizeFor(limit, paged.maxPageSizeViaLimit) : paged.pageSize;
+	const pageSize = paged.maxPageSizeViaLimit
+		? pageSizeFor(limit, paged.maxPageSizeViaLimit)
+		: paged.pageSize;
 	yield* pageNumberWithTotal(async (page) => {
-		const qs = { ...request.qs, ...(paged.pageInBody ? {} : { page }), ...(paged.maxPageSizeViaLimit ? { limit: pageSize } : {}) };
-		if (!paged.pageInBody) return await fetchListPage(context, request.path, paged.listKey, qs, options);
+		const qs = {
+			...request.qs,
+			...(paged.pageInBody ? {} : { page }),
+			...(paged.maxPageSizeViaLimit ? { limit: pageSize } : {}),
+		};
+		if (!paged.pageInBody)
+			return await fetchListPage(context, request.path, paged.listKey, qs, options);
 		// Search endpoints are POSTs that only read: safe to repeat.
 		const response = await vendorRequest.call(
 			context,
 			mazricaConnection,
-			{ method: endpoint.method, path: request.path, qs, body: { ...request.body, page }, idempotent: true },
+			{
+				method: endpoint.method,
+				path: request.path,
+				qs,
+				body: { ...request.body, page },
+				idempotent: true,
+			},
 			options,
 		);
 		return pageFromBody(response, paged.listKey);

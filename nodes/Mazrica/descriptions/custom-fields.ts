@@ -27,8 +27,12 @@ export function customFieldProperties(field: FieldSpec, mode: 'add' | 'update'):
 			name: customFieldsModeName(field),
 			type: 'options',
 			options: [
-				{ name: 'JSON', value: 'json', description: 'Send the vendor\'s array as JSON' },
-				{ name: 'Map Each Field', value: 'mapper', description: 'Set each custom field with its own input' },
+				{ name: 'JSON', value: 'json', description: "Send the vendor's array as JSON" },
+				{
+					name: 'Map Each Field',
+					value: 'mapper',
+					description: 'Set each custom field with its own input',
+				},
 				{ name: 'None', value: 'none', description: 'Do not send custom fields' },
 			],
 			default: 'none',

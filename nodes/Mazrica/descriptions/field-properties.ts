@@ -16,15 +16,23 @@ function describe(field: FieldSpec): string | undefined {
 }
 
 function displayName(field: FieldSpec): string {
-	if (field.loadOptions && !field.displayName.endsWith('Name or ID') && !field.displayName.endsWith('Names or IDs')) {
+	if (
+		field.loadOptions &&
+		!field.displayName.endsWith('Name or ID') &&
+		!field.displayName.endsWith('Names or IDs')
+	) {
 		const base = field.displayName.replace(/ IDs?$/, '');
-		return field.kind === 'idList' || field.kind === 'referenceList' ? `${base} Names or IDs` : `${base} Name or ID`;
+		return field.kind === 'idList' || field.kind === 'referenceList'
+			? `${base} Names or IDs`
+			: `${base} Name or ID`;
 	}
 	return field.displayName;
 }
 
 function sortedOptions(values: NonNullable<FieldSpec['values']>): INodePropertyOptions[] {
-	return [...values].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, value }) => ({ name, value }));
+	return [...values]
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map(({ name, value }) => ({ name, value }));
 }
 
 /**
@@ -39,7 +47,10 @@ export function fieldProperty(field: FieldSpec): INodeProperties | undefined {
 		required: field.required || undefined,
 	};
 	const picker = field.loadOptions
-		? { loadOptionsMethod: field.loadOptions, ...(field.dependsOn ? { loadOptionsDependsOn: field.dependsOn } : {}) }
+		? {
+				loadOptionsMethod: field.loadOptions,
+				...(field.dependsOn ? { loadOptionsDependsOn: field.dependsOn } : {}),
+			}
 		: undefined;
 	switch (field.kind) {
 		case 'string':
@@ -74,7 +85,12 @@ export function fieldProperty(field: FieldSpec): INodeProperties | undefined {
 		case 'idList':
 		case 'referenceList':
 			if (picker) return { ...base, type: 'multiOptions', typeOptions: picker, default: [] };
-			return { ...base, type: 'string', default: '', description: `${base.description ?? ''} Comma-separated IDs.`.trim() };
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				description: `${base.description ?? ''} Comma-separated IDs.`.trim(),
+			};
 		case 'json':
 			return { ...base, type: 'json', default: field.required ? '{}' : '' };
 		case 'customItems':

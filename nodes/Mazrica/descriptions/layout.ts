@@ -12,11 +12,18 @@ export interface PlacedField {
 
 /** List-like operations put their query parameters under "Filters"; others under "Options". */
 export function isListOperation(endpoint: EndpointSpec): boolean {
-	return Boolean(endpoint.paged || endpoint.listKey !== undefined || endpoint.operation.startsWith('getAll') || endpoint.operation === 'deleteMany');
+	return Boolean(
+		endpoint.paged ||
+			endpoint.listKey !== undefined ||
+			endpoint.operation.startsWith('getAll') ||
+			endpoint.operation === 'deleteMany',
+	);
 }
 
 function optionalBodyLocation(endpoint: EndpointSpec): FieldLocation {
-	return endpoint.method === 'PATCH' || endpoint.operation.startsWith('update') ? 'updateFields' : 'additionalFields';
+	return endpoint.method === 'PATCH' || endpoint.operation.startsWith('update')
+		? 'updateFields'
+		: 'additionalFields';
 }
 
 /**
@@ -26,7 +33,8 @@ function optionalBodyLocation(endpoint: EndpointSpec): FieldLocation {
  */
 export function layoutOf(endpoint: EndpointSpec): PlacedField[] {
 	const placed: PlacedField[] = [];
-	for (const field of endpoint.pathParams ?? []) placed.push({ field, target: 'path', location: 'top' });
+	for (const field of endpoint.pathParams ?? [])
+		placed.push({ field, target: 'path', location: 'top' });
 	for (const field of endpoint.body ?? []) {
 		const top = field.required || field.kind === 'customItems';
 		placed.push({ field, target: 'body', location: top ? 'top' : optionalBodyLocation(endpoint) });

@@ -6,7 +6,9 @@ import { operationProperties } from './operation-properties';
 
 function resourceProperty(): INodeProperties {
 	const used = new Set(OPERATIONS.map((endpoint) => endpoint.resource));
-	const resources = RESOURCES.filter((resource) => used.has(resource.value)).sort((a, b) => a.name.localeCompare(b.name));
+	const resources = RESOURCES.filter((resource) => used.has(resource.value)).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	);
 	return {
 		displayName: 'Resource',
 		name: 'resource',

@@ -1,12 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+
 import type { EndpointSpec } from '../endpoints/schema';
 import { customFieldProperties } from './custom-fields';
 import { fieldProperty } from './field-properties';
 import { layoutOf, type FieldLocation } from './layout';
 import { BULK_PARAMETER, bulkFieldName } from '../actions/bulk-names';
 
-const COLLECTIONS: Record<Exclude<FieldLocation, 'top'>, { displayName: string; placeholder: string }> = {
+const COLLECTIONS: Record<
+	Exclude<FieldLocation, 'top'>,
+	{ displayName: string; placeholder: string }
+> = {
 	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
 	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
 	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
@@ -18,7 +23,11 @@ function showFor(endpoint: EndpointSpec, property: INodeProperties): INodeProper
 		...property,
 		displayOptions: {
 			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [endpoint.resource], operation: [endpoint.operation] },
+			show: {
+				...property.displayOptions?.show,
+				resource: [endpoint.resource],
+				operation: [endpoint.operation],
+			},
 		},
 	};
 }
@@ -47,17 +56,7 @@ function pagingProperties(): INodeProperties[] {
 
 /** Options every operation has: a lower request rate for busy or multi-worker n8n instances. */
 function requestOptions(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Max Requests per Second',
-			name: 'maxRequestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description:
-				"Send requests more slowly than Mazrica's documented 3 per second, e.g. when several workers or workflows share one API key. 0 uses the documented rate.",
-		},
-	];
+	return [maxRequestsPerSecondOption('Mazrica', 'documented 3 requests per second')];
 }
 
 /** The bulk toggle and the batch-level fields of the bulk endpoint (e.g. its deal type). */
@@ -78,7 +77,8 @@ function bulkProperties(bulk: EndpointSpec): INodeProperties[] {
 			...property,
 			name: bulkFieldName(field),
 			required: false,
-			description: `${property.description ?? ''} Leave empty to take it from each item's deal type.`.trim(),
+			description:
+				`${property.description ?? ''} Leave empty to take it from each item's deal type.`.trim(),
 			displayOptions: { show: { [BULK_PARAMETER]: [true] } },
 		});
 	}
@@ -86,7 +86,10 @@ function bulkProperties(bulk: EndpointSpec): INodeProperties[] {
 }
 
 /** Every parameter of one operation, derived from its endpoint entry (and its bulk twin, if any). */
-export function operationProperties(endpoint: EndpointSpec, bulk?: EndpointSpec): INodeProperties[] {
+export function operationProperties(
+	endpoint: EndpointSpec,
+	bulk?: EndpointSpec,
+): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	if (endpoint.notice || endpoint.deprecated) {
 		properties.push({
@@ -109,7 +112,11 @@ export function operationProperties(endpoint: EndpointSpec, bulk?: EndpointSpec)
 		const property = fieldProperty(field);
 		if (!property) continue;
 		if (location === 'top') properties.push(property);
-		else collections.set(location, [...(collections.get(location) ?? []), { ...property, required: undefined }]);
+		else
+			collections.set(location, [
+				...(collections.get(location) ?? []),
+				{ ...property, required: undefined },
+			]);
 	}
 
 	if (endpoint.paged) properties.push(...pagingProperties());

@@ -37,7 +37,8 @@ export const actionSettingEndpoints: EndpointSpec[] = [
 				name: 'itemKey',
 				displayName: 'Item Key',
 				kind: 'string',
-				description: '項目キー: any key to address the field through the API; generated (unique) when omitted',
+				description:
+					'項目キー: any key to address the field through the API; generated (unique) when omitted',
 			},
 			{
 				name: 'itemType',
@@ -54,7 +55,8 @@ export const actionSettingEndpoints: EndpointSpec[] = [
 				name: 'actionCustomItemOptions',
 				displayName: 'Options (JSON)',
 				kind: 'json',
-				description: '選択肢一覧: the choices when the item type is single_select, registered in the given order',
+				description:
+					'選択肢一覧: the choices when the item type is single_select, registered in the given order',
 			},
 			{
 				name: 'before',
@@ -94,10 +96,12 @@ export const actionSettingEndpoints: EndpointSpec[] = [
 				name: 'delete',
 				displayName: 'Delete',
 				kind: 'boolean',
-				description: 'Whether to delete the field (削除する場合は true); same effect as the Delete operation',
+				description:
+					'Whether to delete the field (削除する場合は true); same effect as the Delete operation',
 			},
 		],
-		notice: 'Changing the item key breaks anything that still uses the old key. Setting Delete to true deletes the field.',
+		notice:
+			'Changing the item key breaks anything that still uses the old key. Setting Delete to true deletes the field.',
 	},
 	{
 		resource: 'actionCustomField',

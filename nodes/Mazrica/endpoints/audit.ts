@@ -11,8 +11,20 @@ export const auditEndpoints: EndpointSpec[] = [
 		method: 'GET',
 		path: '/audits',
 		query: [
-			{ name: 'startTime', displayName: 'Start Time', kind: 'dateTime', dateFormat: 'jstOffset', description: '開始日時, sent in Japan time with +09:00' },
-			{ name: 'endTime', displayName: 'End Time', kind: 'dateTime', dateFormat: 'jstOffset', description: '終了日時, sent in Japan time with +09:00' },
+			{
+				name: 'startTime',
+				displayName: 'Start Time',
+				kind: 'dateTime',
+				dateFormat: 'jstOffset',
+				description: '開始日時, sent in Japan time with +09:00',
+			},
+			{
+				name: 'endTime',
+				displayName: 'End Time',
+				kind: 'dateTime',
+				dateFormat: 'jstOffset',
+				description: '終了日時, sent in Japan time with +09:00',
+			},
 		],
 		paged: { listKey: 'audits', pageSize: 1000 },
 	},

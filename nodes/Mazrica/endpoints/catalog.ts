@@ -4,7 +4,9 @@ import type { EndpointSpec } from './schema';
 /** Operations a user picks: every endpoint except the bulk forms, which ride on their single twin. */
 export const OPERATIONS: EndpointSpec[] = ENDPOINTS.filter((endpoint) => !endpoint.bulkOf);
 
-const byKey = new Map(OPERATIONS.map((endpoint) => [`${endpoint.resource}:${endpoint.operation}`, endpoint]));
+const byKey = new Map(
+	OPERATIONS.map((endpoint) => [`${endpoint.resource}:${endpoint.operation}`, endpoint]),
+);
 const bulkByTarget = new Map(
 	ENDPOINTS.filter((endpoint) => endpoint.bulkOf).map((endpoint) => [
 		`${endpoint.resource}:${endpoint.bulkOf?.operation}`,

@@ -6,17 +6,20 @@
 import type { FieldSpec } from './schema';
 
 /** n8n lint wording every field filled from loadOptions ends with (also used for multi-choice fields, as ../descriptions expects). */
-export const PICK_ONE = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+export const PICK_ONE =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 
 /** A sortable key: API name, English label, and the words for descending and ascending order. */
 export type SortKey = [key: string, label: string, descending?: string, ascending?: string];
 
 /** `sort` query parameter over the given keys (並び順), each ascending and descending, sorted by name. */
 export function sortField(keys: SortKey[], description = '並び順'): FieldSpec {
-	const values = keys.flatMap(([key, label, descending = 'Newest First', ascending = 'Oldest First']) => [
-		{ name: `${label} (${descending})`, value: `-${key}` },
-		{ name: `${label} (${ascending})`, value: key },
-	]);
+	const values = keys.flatMap(
+		([key, label, descending = 'Newest First', ascending = 'Oldest First']) => [
+			{ name: `${label} (${descending})`, value: `-${key}` },
+			{ name: `${label} (${ascending})`, value: key },
+		],
+	);
 	values.sort((a, b) => a.name.localeCompare(b.name));
 	return { name: 'sort', displayName: 'Sort', kind: 'options', values, description };
 }
@@ -28,18 +31,61 @@ export const sortByTimestamps = (): FieldSpec =>
 		['updatedAt', 'Updated'],
 	]);
 
-export const updatedAtFrom: FieldSpec = { name: 'updatedAtFrom', displayName: 'Updated After', kind: 'dateTime', description: '更新日時による検索範囲(開始)' };
-export const updatedAtTo: FieldSpec = { name: 'updatedAtTo', displayName: 'Updated Before', kind: 'dateTime', description: '更新日時による検索範囲(終了)' };
+export const updatedAtFrom: FieldSpec = {
+	name: 'updatedAtFrom',
+	displayName: 'Updated After',
+	kind: 'dateTime',
+	description: '更新日時による検索範囲(開始)',
+};
+export const updatedAtTo: FieldSpec = {
+	name: 'updatedAtTo',
+	displayName: 'Updated Before',
+	kind: 'dateTime',
+	description: '更新日時による検索範囲(終了)',
+};
 
 /** Filters common to the three action lists (取引先/案件/コンタクトアクション情報リスト). */
 export const actionListFilters: FieldSpec[] = [
-	sortField([['startDatetime', 'Start Time', 'Latest First', 'Earliest First']], '並び順 (sortable: startDatetime)'),
-	{ name: 'startDatetime', displayName: 'Start From', kind: 'dateTime', description: '開始日時: actions starting at or after this time' },
-	{ name: 'endDatetime', displayName: 'End Until', kind: 'dateTime', description: '終了日時: actions ending at or before this time' },
-	{ name: 'createdAtFrom', displayName: 'Created After', kind: 'dateTime', description: '登録日時開始時間' },
-	{ name: 'createdAtTo', displayName: 'Created Before', kind: 'dateTime', description: '登録日時終了時間' },
-	{ name: 'updatedAtFrom', displayName: 'Updated After', kind: 'dateTime', description: '最終更新日時開始時間' },
-	{ name: 'updatedAtTo', displayName: 'Updated Before', kind: 'dateTime', description: '最終更新日時終了時間' },
+	sortField(
+		[['startDatetime', 'Start Time', 'Latest First', 'Earliest First']],
+		'並び順 (sortable: startDatetime)',
+	),
+	{
+		name: 'startDatetime',
+		displayName: 'Start From',
+		kind: 'dateTime',
+		description: '開始日時: actions starting at or after this time',
+	},
+	{
+		name: 'endDatetime',
+		displayName: 'End Until',
+		kind: 'dateTime',
+		description: '終了日時: actions ending at or before this time',
+	},
+	{
+		name: 'createdAtFrom',
+		displayName: 'Created After',
+		kind: 'dateTime',
+		description: '登録日時開始時間',
+	},
+	{
+		name: 'createdAtTo',
+		displayName: 'Created Before',
+		kind: 'dateTime',
+		description: '登録日時終了時間',
+	},
+	{
+		name: 'updatedAtFrom',
+		displayName: 'Updated After',
+		kind: 'dateTime',
+		description: '最終更新日時開始時間',
+	},
+	{
+		name: 'updatedAtTo',
+		displayName: 'Updated Before',
+		kind: 'dateTime',
+		description: '最終更新日時終了時間',
+	},
 	{
 		name: 'users',
 		displayName: 'User Names or IDs',
@@ -71,18 +117,39 @@ export const includeFiles: FieldSpec = {
 	name: 'include_files',
 	displayName: 'Include Files',
 	kind: 'boolean',
-	description: 'Whether to include the attached files (添付ファイル) in the response; sent as include_files=1',
+	description:
+		'Whether to include the attached files (添付ファイル) in the response; sent as include_files=1',
 	booleanAsNumber: true,
 };
 
 /** Action id path parameter (アクションID). */
-export const actionId: FieldSpec = { name: 'id', displayName: 'Action ID', kind: 'number', required: true, description: 'アクションID' };
+export const actionId: FieldSpec = {
+	name: 'id',
+	displayName: 'Action ID',
+	kind: 'number',
+	required: true,
+	description: 'アクションID',
+};
 
 /** Body fields of every action create/update, before the family-specific ones. */
 export function actionBodyHead(required: boolean): FieldSpec[] {
 	return [
-		{ name: 'startDatetime', displayName: 'Start', kind: 'dateTime', dateFormat: 'jstOffset', required, description: '開始日時' },
-		{ name: 'endDatetime', displayName: 'End', kind: 'dateTime', dateFormat: 'jstOffset', required, description: '終了日時' },
+		{
+			name: 'startDatetime',
+			displayName: 'Start',
+			kind: 'dateTime',
+			dateFormat: 'jstOffset',
+			required,
+			description: '開始日時',
+		},
+		{
+			name: 'endDatetime',
+			displayName: 'End',
+			kind: 'dateTime',
+			dateFormat: 'jstOffset',
+			required,
+			description: '終了日時',
+		},
 		{
 			name: 'creator',
 			displayName: 'Owner Name or ID',
@@ -98,13 +165,19 @@ export function actionBodyHead(required: boolean): FieldSpec[] {
 			loadOptions: 'getUsers',
 			description: `他の担当者: further users on the action. ${PICK_ONE}`,
 		},
-		{ name: 'preNote', displayName: 'Pre-Note', kind: 'string', description: 'アクションの事前メモ' },
+		{
+			name: 'preNote',
+			displayName: 'Pre-Note',
+			kind: 'string',
+			description: 'アクションの事前メモ',
+		},
 		{ name: 'result', displayName: 'Result', kind: 'string', description: 'アクションの実施結果' },
 		{
 			name: 'active',
 			displayName: 'Planned',
 			kind: 'boolean',
-			description: 'Whether the action is still open: true = 未完了 (planned), false = 完了 (done) (アクションの状態)',
+			description:
+				'Whether the action is still open: true = 未完了 (planned), false = 完了 (done) (アクションの状態)',
 		},
 	];
 }

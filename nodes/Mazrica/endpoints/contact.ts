@@ -13,30 +13,57 @@ import {
 } from './common';
 import type { EndpointSpec, FieldSpec } from './schema';
 
-const contactId: FieldSpec = { name: 'id', displayName: 'Contact ID', kind: 'number', required: true, description: 'コンタクトID' };
+const contactId: FieldSpec = {
+	name: 'id',
+	displayName: 'Contact ID',
+	kind: 'number',
+	required: true,
+	description: 'コンタクトID',
+};
 const actionContactId: FieldSpec = { ...contactId, name: 'contactId' };
 
 /** Writable contact fields after `name` (コンタクト情報登録/更新). */
 const contactFields: FieldSpec[] = [
 	{ name: 'email', displayName: 'Email', kind: 'string', description: 'メールアドレス' },
 	{ name: 'tel', displayName: 'Phone Number', kind: 'string', description: '電話番号' },
-	{ name: 'mobileTel', displayName: 'Mobile Phone Number', kind: 'string', description: '携帯電話番号' },
+	{
+		name: 'mobileTel',
+		displayName: 'Mobile Phone Number',
+		kind: 'string',
+		description: '携帯電話番号',
+	},
 	{ name: 'address', displayName: 'Address', kind: 'string', description: '住所' },
 	{ name: 'dept', displayName: 'Department', kind: 'string', description: '部署' },
 	{ name: 'position', displayName: 'Position', kind: 'string', description: '役職' },
 	{ name: 'memo', displayName: 'Memo', kind: 'string', description: 'メモ' },
-	{ name: 'customer', displayName: 'Customer ID', kind: 'reference', description: '取引先: the customer ID, written as { "id": n }' },
-	{ name: 'contactCustoms', displayName: 'Custom Fields', kind: 'customItems', customOf: 'contact', description: 'コンタクト詳細項目' },
+	{
+		name: 'customer',
+		displayName: 'Customer ID',
+		kind: 'reference',
+		description: '取引先: the customer ID, written as { "id": n }',
+	},
+	{
+		name: 'contactCustoms',
+		displayName: 'Custom Fields',
+		kind: 'customItems',
+		customOf: 'contact',
+		description: 'コンタクト詳細項目',
+	},
 	{
 		name: 'lifecycleStages',
 		displayName: 'Lifecycle Stages (JSON)',
 		kind: 'json',
-		description: 'Array of lifecycle stage objects; the document leaves their shape collapsed (see the lifecycle stage settings)',
+		description:
+			'Array of lifecycle stage objects; the document leaves their shape collapsed (see the lifecycle stage settings)',
 	},
 ];
 
 /** Contact-action body (コンタクトアクション登録/更新): like customer actions, without contacts. */
-const actionBody = (required: boolean): FieldSpec[] => [...actionBodyHead(required), patternBody(required), actionCustoms];
+const actionBody = (required: boolean): FieldSpec[] => [
+	...actionBodyHead(required),
+	patternBody(required),
+	actionCustoms,
+];
 
 export const contactEndpoints: EndpointSpec[] = [
 	{
@@ -54,7 +81,8 @@ export const contactEndpoints: EndpointSpec[] = [
 		operation: 'getAll',
 		name: 'Get Many',
 		action: 'Get many contacts',
-		description: 'List contacts, newest update first unless sorted. The document shows a bare array as the response (quirk Q4); both forms are accepted',
+		description:
+			'List contacts, newest update first unless sorted. The document shows a bare array as the response (quirk Q4); both forms are accepted',
 		title: 'コンタクト情報リスト',
 		method: 'GET',
 		path: '/contacts',
@@ -63,7 +91,8 @@ export const contactEndpoints: EndpointSpec[] = [
 				name: 'searchWord',
 				displayName: 'Search Word',
 				kind: 'string',
-				description: 'Partial match on the customer name, the contact name or the email address (取引先名、コンタクト名、またはメールアドレスと部分一致)',
+				description:
+					'Partial match on the customer name, the contact name or the email address (取引先名、コンタクト名、またはメールアドレスと部分一致)',
 			},
 			sortByTimestamps(),
 			updatedAtFrom,
@@ -72,7 +101,8 @@ export const contactEndpoints: EndpointSpec[] = [
 				name: 'phoneNumber',
 				displayName: 'Phone Number',
 				kind: 'string',
-				description: '固定電話番号、携帯電話番号による検索: landline or mobile number; hyphens and area-code forms match (e.g. 03-1111-2222, 0311112222, 04992(0)1111)',
+				description:
+					'固定電話番号、携帯電話番号による検索: landline or mobile number; hyphens and area-code forms match (e.g. 03-1111-2222, 0311112222, 04992(0)1111)',
 			},
 		],
 		paged: { listKey: 'contacts', pageSize: 100 },
@@ -86,20 +116,41 @@ export const contactEndpoints: EndpointSpec[] = [
 		title: 'コンタクト情報登録',
 		method: 'POST',
 		path: '/contacts',
-		body: [{ name: 'name', displayName: 'Name', kind: 'string', required: true, description: 'コンタクト名' }, ...contactFields],
+		body: [
+			{
+				name: 'name',
+				displayName: 'Name',
+				kind: 'string',
+				required: true,
+				description: 'コンタクト名',
+			},
+			...contactFields,
+		],
 	},
 	{
 		resource: 'contact',
 		operation: 'search',
 		name: 'Search',
 		action: 'Search contacts',
-		description: 'Search contacts with a filter (compositeFilter/valueFilter, at most 300 conditions); fields of the related customer can be used (fieldreference: customer)',
+		description:
+			'Search contacts with a filter (compositeFilter/valueFilter, at most 300 conditions); fields of the related customer can be used (fieldreference: customer)',
 		title: 'コンタクト情報検索',
 		method: 'POST',
 		path: '/contacts/search',
 		body: [
-			{ name: 'filter', displayName: 'Filter (JSON)', kind: 'json', required: true, description: '絞り込み条件: compositeFilter and valueFilter, at most 300 in total' },
-			{ name: 'sort', displayName: 'Sort (JSON)', kind: 'json', description: '並び替え条件; custom items and related-object fields cannot be sorted on' },
+			{
+				name: 'filter',
+				displayName: 'Filter (JSON)',
+				kind: 'json',
+				required: true,
+				description: '絞り込み条件: compositeFilter and valueFilter, at most 300 in total',
+			},
+			{
+				name: 'sort',
+				displayName: 'Sort (JSON)',
+				kind: 'json',
+				description: '並び替え条件; custom items and related-object fields cannot be sorted on',
+			},
 		],
 		paged: { listKey: 'contacts', pageSize: 100, pageInBody: true },
 	},
@@ -124,7 +175,10 @@ export const contactEndpoints: EndpointSpec[] = [
 		method: 'PATCH',
 		path: '/contacts/{id}',
 		pathParams: [contactId],
-		body: [{ name: 'name', displayName: 'Name', kind: 'string', description: 'コンタクト名' }, ...contactFields],
+		body: [
+			{ name: 'name', displayName: 'Name', kind: 'string', description: 'コンタクト名' },
+			...contactFields,
+		],
 	},
 	{
 		resource: 'contact',
@@ -153,7 +207,8 @@ export const contactEndpoints: EndpointSpec[] = [
 				kind: 'string',
 				required: true,
 				default: 'all',
-				description: 'コンタクトID: a contact ID, or "all" for the actions of every contact (allと指定することでコンタクトIDを跨いだアクションの取得が可能)',
+				description:
+					'コンタクトID: a contact ID, or "all" for the actions of every contact (allと指定することでコンタクトIDを跨いだアクションの取得が可能)',
 			},
 		],
 		query: [
@@ -168,7 +223,8 @@ export const contactEndpoints: EndpointSpec[] = [
 					{ name: 'Contact Actions (コンタクトアクション)', value: 1 },
 					{ name: 'Deal Actions With the Contact (案件アクション)', value: 0 },
 				],
-				description: 'コンタクトの種類: 0 = deal actions the contact is linked to, 1 = contact actions',
+				description:
+					'コンタクトの種類: 0 = deal actions the contact is linked to, 1 = contact actions',
 			},
 		],
 		paged: { listKey: 'actions', pageSize: 100 },
@@ -225,7 +281,8 @@ export const contactEndpoints: EndpointSpec[] = [
 		operation: 'createMany',
 		name: 'Create (Bulk)',
 		action: 'Create contact actions in bulk',
-		description: 'Create up to 1,000 contact actions in one all-or-nothing request; no audit log is written',
+		description:
+			'Create up to 1,000 contact actions in one all-or-nothing request; no audit log is written',
 		title: 'コンタクトアクション一括登録',
 		method: 'POST',
 		path: '/contacts/actions/bulk',

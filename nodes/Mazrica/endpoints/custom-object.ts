@@ -26,7 +26,13 @@ const fieldKey: FieldSpec = {
 	description: `項目キー: the key of the field within the definition. ${PICK_ONE}`,
 };
 
-const recordId: FieldSpec = { name: 'id', displayName: 'Custom Object Record ID', kind: 'number', required: true, description: 'カスタムオブジェクトID' };
+const recordId: FieldSpec = {
+	name: 'id',
+	displayName: 'Custom Object Record ID',
+	kind: 'number',
+	required: true,
+	description: 'カスタムオブジェクトID',
+};
 
 /** Record values keyed by the definition's field keys (カスタムオブジェクト項目); the field list is a proposal. */
 const recordFields: FieldSpec = {
@@ -40,17 +46,38 @@ const recordFields: FieldSpec = {
 
 /** Date filters of the record list and the bulk delete. */
 const recordDateFilters: FieldSpec[] = [
-	{ name: 'createdAtFrom', displayName: 'Created After', kind: 'dateTime', description: '作成日時による検索範囲(開始)' },
-	{ name: 'createdAtTo', displayName: 'Created Before', kind: 'dateTime', description: '作成日時による検索範囲指定(終了)' },
-	{ name: 'updatedAtFrom', displayName: 'Updated After', kind: 'dateTime', description: '更新日時による検索範囲(開始)' },
-	{ name: 'updatedAtTo', displayName: 'Updated Before', kind: 'dateTime', description: '更新日時による検索範囲指定(終了)' },
+	{
+		name: 'createdAtFrom',
+		displayName: 'Created After',
+		kind: 'dateTime',
+		description: '作成日時による検索範囲(開始)',
+	},
+	{
+		name: 'createdAtTo',
+		displayName: 'Created Before',
+		kind: 'dateTime',
+		description: '作成日時による検索範囲指定(終了)',
+	},
+	{
+		name: 'updatedAtFrom',
+		displayName: 'Updated After',
+		kind: 'dateTime',
+		description: '更新日時による検索範囲(開始)',
+	},
+	{
+		name: 'updatedAtTo',
+		displayName: 'Updated Before',
+		kind: 'dateTime',
+		description: '更新日時による検索範囲指定(終了)',
+	},
 ];
 
 const enableBi: FieldSpec = {
 	name: 'enable_bi',
 	displayName: 'Enable BI',
 	kind: 'boolean',
-	description: 'Whether to use the custom object as a BI data source (BIのデータソースとして使用するかどうか); true fails with 400 when BI is not available',
+	description:
+		'Whether to use the custom object as a BI data source (BIのデータソースとして使用するかどうか); true fails with 400 when BI is not available',
 };
 
 const itemDefs: FieldSpec = {
@@ -80,7 +107,14 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		title: 'カスタムオブジェクト定義情報リスト',
 		method: 'GET',
 		path: '/custom_object_defs',
-		query: [{ name: 'searchWord', displayName: 'Search Word', kind: 'string', description: 'Partial match on the definition name (名前が部分一致)' }],
+		query: [
+			{
+				name: 'searchWord',
+				displayName: 'Search Word',
+				kind: 'string',
+				description: 'Partial match on the definition name (名前が部分一致)',
+			},
+		],
 		paged: { listKey: 'customObjectDefs', pageSize: 100 },
 		plan: 'customObjects',
 	},
@@ -94,9 +128,22 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		method: 'POST',
 		path: '/custom_object_defs',
 		body: [
-			{ name: 'name', displayName: 'Name', kind: 'string', required: true, description: 'カスタムオブジェクト名' },
+			{
+				name: 'name',
+				displayName: 'Name',
+				kind: 'string',
+				required: true,
+				description: 'カスタムオブジェクト名',
+			},
 			enableBi,
-			{ name: 'key', displayName: 'Key', kind: 'string', required: true, description: 'カスタムオブジェクト定義キー: the key used to address the definition in the API' },
+			{
+				name: 'key',
+				displayName: 'Key',
+				kind: 'string',
+				required: true,
+				description:
+					'カスタムオブジェクト定義キー: the key used to address the definition in the API',
+			},
 			itemDefs,
 		],
 		plan: 'customObjects',
@@ -126,7 +173,12 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		body: [
 			{ name: 'name', displayName: 'Name', kind: 'string', description: 'カスタムオブジェクト名' },
 			enableBi,
-			{ name: 'newKey', displayName: 'New Key', kind: 'string', description: '新しい定義キー. Anything that relies on the old key may stop working' },
+			{
+				name: 'newKey',
+				displayName: 'New Key',
+				kind: 'string',
+				description: '新しい定義キー. Anything that relies on the old key may stop working',
+			},
 			itemDefs,
 		],
 		plan: 'customObjects',
@@ -157,7 +209,13 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		pathParams: [defKey],
 		body: [
 			{ name: 'name', displayName: 'Name', kind: 'string', required: true, description: '項目名' },
-			{ name: 'key', displayName: 'Key', kind: 'string', required: true, description: '項目キー: the key used to address the field in the API' },
+			{
+				name: 'key',
+				displayName: 'Key',
+				kind: 'string',
+				required: true,
+				description: '項目キー: the key used to address the field in the API',
+			},
 			{
 				name: 'itemType',
 				displayName: 'Item Type',
@@ -198,13 +256,19 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		pathParams: [defKey, fieldKey],
 		body: [
 			{ name: 'name', displayName: 'Name', kind: 'string', description: '項目名' },
-			{ name: 'newKey', displayName: 'New Key', kind: 'string', description: '新しい項目キー. Anything that relies on the old key may stop working' },
+			{
+				name: 'newKey',
+				displayName: 'New Key',
+				kind: 'string',
+				description: '新しい項目キー. Anything that relies on the old key may stop working',
+			},
 			optionDefs,
 			{
 				name: 'delete',
 				displayName: 'Delete',
 				kind: 'boolean',
-				description: 'Whether to delete the field (削除する場合は true); same effect as the Delete operation',
+				description:
+					'Whether to delete the field (削除する場合は true); same effect as the Delete operation',
 			},
 		],
 		plan: 'customObjects',
@@ -298,7 +362,8 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		operation: 'createMany',
 		name: 'Create (Bulk)',
 		action: 'Create custom object records in bulk',
-		description: 'Create up to 1,000 records of a custom object in one all-or-nothing request; no audit log is written',
+		description:
+			'Create up to 1,000 records of a custom object in one all-or-nothing request; no audit log is written',
 		title: 'カスタムオブジェクト情報一括登録',
 		method: 'POST',
 		path: '/custom_object_defs/{custom_object_def_key}/custom_objects/bulk',
@@ -311,14 +376,16 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		operation: 'deleteMany',
 		name: 'Delete (Bulk)',
 		action: 'Delete custom object records in bulk',
-		description: 'Delete every record of a custom object created or updated within the given date ranges; no audit log is written',
+		description:
+			'Delete every record of a custom object created or updated within the given date ranges; no audit log is written',
 		title: 'カスタムオブジェクト情報一括削除',
 		method: 'DELETE',
 		path: '/custom_object_defs/{custom_object_def_key}/custom_objects/bulk',
 		pathParams: [defKey],
 		query: recordDateFilters,
 		plan: 'customObjects',
-		notice: 'Deletes every record of the custom object that matches the date filters, with no limit on the count. At least one filter is required.',
+		notice:
+			'Deletes every record of the custom object that matches the date filters, with no limit on the count. At least one filter is required.',
 		requiresFilter: true,
 	},
 ];

@@ -11,10 +11,21 @@ import {
 } from './common';
 import type { EndpointSpec, FieldSpec } from './schema';
 
-const customerId: FieldSpec = { name: 'customerId', displayName: 'Customer ID', kind: 'number', required: true, description: '取引先ID' };
+const customerId: FieldSpec = {
+	name: 'customerId',
+	displayName: 'Customer ID',
+	kind: 'number',
+	required: true,
+	description: '取引先ID',
+};
 
 /** Body of create (required fields enforced) and update (all optional). */
-const body = (required: boolean): FieldSpec[] => [...actionBodyHead(required), patternBody(required), actionContacts, actionCustoms];
+const body = (required: boolean): FieldSpec[] => [
+	...actionBodyHead(required),
+	patternBody(required),
+	actionContacts,
+	actionCustoms,
+];
 
 export const customerActionEndpoints: EndpointSpec[] = [
 	{
@@ -33,7 +44,8 @@ export const customerActionEndpoints: EndpointSpec[] = [
 				kind: 'string',
 				required: true,
 				default: 'all',
-				description: '取引先ID: a customer ID, or "all" for the actions of every customer (allと指定することで取引先IDを跨いだアクションの取得が可能)',
+				description:
+					'取引先ID: a customer ID, or "all" for the actions of every customer (allと指定することで取引先IDを跨いだアクションの取得が可能)',
 			},
 		],
 		query: [...actionListFilters, patternFilter, activeFilter],
@@ -91,7 +103,8 @@ export const customerActionEndpoints: EndpointSpec[] = [
 		operation: 'createMany',
 		name: 'Create (Bulk)',
 		action: 'Create customer actions in bulk',
-		description: 'Create up to 1,000 customer actions in one all-or-nothing request; no audit log is written',
+		description:
+			'Create up to 1,000 customer actions in one all-or-nothing request; no audit log is written',
 		title: '取引先アクション一括登録',
 		method: 'POST',
 		path: '/customers/actions/bulk',

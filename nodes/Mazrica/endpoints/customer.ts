@@ -1,6 +1,12 @@
 import type { EndpointSpec, FieldSpec } from './schema';
 
-const customerId: FieldSpec = { name: 'id', displayName: 'Customer ID', kind: 'number', required: true, description: '取引先ID' };
+const customerId: FieldSpec = {
+	name: 'id',
+	displayName: 'Customer ID',
+	kind: 'number',
+	required: true,
+	description: '取引先ID',
+};
 
 /** Writable customer fields, shared by create, update and bulk create (取引先情報登録/更新). */
 const customerFields: FieldSpec[] = [
@@ -9,15 +15,29 @@ const customerFields: FieldSpec[] = [
 	{ name: 'webUrl', displayName: 'Website URL', kind: 'string', description: 'URL' },
 	{ name: 'employee', displayName: 'Employees', kind: 'number', description: '従業員数' },
 	{ name: 'capital', displayName: 'Capital', kind: 'number', description: '資本金' },
-	{ name: 'closingMonth', displayName: 'Fiscal Closing Month', kind: 'number', min: 1, max: 12, description: '決算月(1〜12)' },
+	{
+		name: 'closingMonth',
+		displayName: 'Fiscal Closing Month',
+		kind: 'number',
+		min: 1,
+		max: 12,
+		description: '決算月(1〜12)',
+	},
 	{
 		name: 'ownerRoleId',
 		displayName: 'Owner Role Name or ID',
 		kind: 'id',
 		loadOptions: 'getRoles',
-		description: '所有ロールID. 0 clears the owner role. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'所有ロールID. 0 clears the owner role. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{ name: 'customerCustoms', displayName: 'Custom Fields', kind: 'customItems', customOf: 'customer', description: '取引先詳細項目' },
+	{
+		name: 'customerCustoms',
+		displayName: 'Custom Fields',
+		kind: 'customItems',
+		customOf: 'customer',
+		description: '取引先詳細項目',
+	},
 ];
 
 export const customerEndpoints: EndpointSpec[] = [
@@ -41,7 +61,12 @@ export const customerEndpoints: EndpointSpec[] = [
 		method: 'GET',
 		path: '/customers',
 		query: [
-			{ name: 'searchWord', displayName: 'Search Word', kind: 'string', description: 'Partial match on the customer name (取引先名と部分一致)' },
+			{
+				name: 'searchWord',
+				displayName: 'Search Word',
+				kind: 'string',
+				description: 'Partial match on the customer name (取引先名と部分一致)',
+			},
 			{
 				name: 'sort',
 				displayName: 'Sort',
@@ -54,8 +79,18 @@ export const customerEndpoints: EndpointSpec[] = [
 				],
 				description: '並び順',
 			},
-			{ name: 'updatedAtFrom', displayName: 'Updated After', kind: 'dateTime', description: '更新日時による検索範囲(開始)' },
-			{ name: 'updatedAtTo', displayName: 'Updated Before', kind: 'dateTime', description: '更新日時による検索範囲(終了)' },
+			{
+				name: 'updatedAtFrom',
+				displayName: 'Updated After',
+				kind: 'dateTime',
+				description: '更新日時による検索範囲(開始)',
+			},
+			{
+				name: 'updatedAtTo',
+				displayName: 'Updated Before',
+				kind: 'dateTime',
+				description: '更新日時による検索範囲(終了)',
+			},
 		],
 		paged: { listKey: 'customers', pageSize: 100 },
 	},
@@ -68,14 +103,24 @@ export const customerEndpoints: EndpointSpec[] = [
 		title: '取引先情報登録',
 		method: 'POST',
 		path: '/customers',
-		body: [{ name: 'name', displayName: 'Name', kind: 'string', required: true, description: '取引先名' }, ...customerFields],
+		body: [
+			{
+				name: 'name',
+				displayName: 'Name',
+				kind: 'string',
+				required: true,
+				description: '取引先名',
+			},
+			...customerFields,
+		],
 	},
 	{
 		resource: 'customer',
 		operation: 'createMany',
 		name: 'Create (Bulk)',
 		action: 'Create customers in bulk',
-		description: 'Create up to 1,000 customers in one all-or-nothing request; no audit log is written',
+		description:
+			'Create up to 1,000 customers in one all-or-nothing request; no audit log is written',
 		title: '取引先一括登録',
 		method: 'POST',
 		path: '/customers/bulk',
@@ -86,13 +131,25 @@ export const customerEndpoints: EndpointSpec[] = [
 		operation: 'search',
 		name: 'Search',
 		action: 'Search customers',
-		description: 'Search customers with a filter (compositeFilter/valueFilter, at most 300 conditions)',
+		description:
+			'Search customers with a filter (compositeFilter/valueFilter, at most 300 conditions)',
 		title: '取引先情報検索',
 		method: 'POST',
 		path: '/customers/search',
 		body: [
-			{ name: 'filter', displayName: 'Filter (JSON)', kind: 'json', required: true, description: '絞り込み条件: compositeFilter and valueFilter, at most 300 in total' },
-			{ name: 'sort', displayName: 'Sort (JSON)', kind: 'json', description: '並び替え条件; custom items and related-object fields cannot be sorted on' },
+			{
+				name: 'filter',
+				displayName: 'Filter (JSON)',
+				kind: 'json',
+				required: true,
+				description: '絞り込み条件: compositeFilter and valueFilter, at most 300 in total',
+			},
+			{
+				name: 'sort',
+				displayName: 'Sort (JSON)',
+				kind: 'json',
+				description: '並び替え条件; custom items and related-object fields cannot be sorted on',
+			},
 		],
 		paged: { listKey: 'customers', pageSize: 100, pageInBody: true },
 	},
@@ -117,7 +174,10 @@ export const customerEndpoints: EndpointSpec[] = [
 		method: 'PATCH',
 		path: '/customers/{id}',
 		pathParams: [customerId],
-		body: [{ name: 'name', displayName: 'Name', kind: 'string', description: '取引先名' }, ...customerFields],
+		body: [
+			{ name: 'name', displayName: 'Name', kind: 'string', description: '取引先名' },
+			...customerFields,
+		],
 	},
 	{
 		resource: 'customer',

@@ -25,7 +25,13 @@ const body: FieldSpec[] = [
 		required: true,
 		description: `アクションの目的: the action pattern (種別) is set automatically from it; purposes are listed in the deal type settings. ${PICK_ONE}`,
 	},
-	{ name: 'deal', displayName: 'Deal ID', kind: 'reference', required: true, description: '案件ID: the deal the action belongs to, written as { "id": n }' },
+	{
+		name: 'deal',
+		displayName: 'Deal ID',
+		kind: 'reference',
+		required: true,
+		description: '案件ID: the deal the action belongs to, written as { "id": n }',
+	},
 	actionContacts,
 	actionCustoms,
 ];
@@ -50,7 +56,12 @@ export const dealActionEndpoints: EndpointSpec[] = [
 				description: `アクションの目的. ${PICK_ONE}`,
 			},
 			activeFilter,
-			{ name: 'dealId', displayName: 'Deal ID', kind: 'number', description: '案件IDを指定して検索します: only actions of this deal' },
+			{
+				name: 'dealId',
+				displayName: 'Deal ID',
+				kind: 'number',
+				description: '案件IDを指定して検索します: only actions of this deal',
+			},
 		],
 		paged: { listKey: 'actions', pageSize: 100 },
 	},
@@ -82,7 +93,8 @@ export const dealActionEndpoints: EndpointSpec[] = [
 		operation: 'update',
 		name: 'Update',
 		action: 'Update a deal action',
-		description: 'Update a deal action. Mazrica requires start, end, owner, purpose and deal on every update (quirk Q8)',
+		description:
+			'Update a deal action. Mazrica requires start, end, owner, purpose and deal on every update (quirk Q8)',
 		title: '案件アクション情報更新',
 		method: 'PATCH',
 		path: '/actions/{id}',
@@ -105,7 +117,8 @@ export const dealActionEndpoints: EndpointSpec[] = [
 		operation: 'createMany',
 		name: 'Create (Bulk)',
 		action: 'Create deal actions in bulk',
-		description: 'Create up to 1,000 actions of deals of one deal type in one all-or-nothing request; no audit log is written',
+		description:
+			'Create up to 1,000 actions of deals of one deal type in one all-or-nothing request; no audit log is written',
 		title: '案件アクション一括登録',
 		method: 'POST',
 		path: '/actions/bulk',

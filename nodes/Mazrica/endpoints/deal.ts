@@ -1,7 +1,13 @@
 import { PICK_ONE, sortByTimestamps, updatedAtFrom, updatedAtTo } from './common';
 import type { EndpointSpec, FieldSpec } from './schema';
 
-const dealId: FieldSpec = { name: 'id', displayName: 'Deal ID', kind: 'number', required: true, description: '案件ID' };
+const dealId: FieldSpec = {
+	name: 'id',
+	displayName: 'Deal ID',
+	kind: 'number',
+	required: true,
+	description: '案件ID',
+};
 
 const dealTypeIdPath: FieldSpec = {
 	name: 'deal_type_id',
@@ -27,8 +33,19 @@ const dealFields = (required: boolean): FieldSpec[] => [
 	},
 	{ name: 'name', displayName: 'Name', kind: 'string', required, description: '案件名' },
 	{ name: 'amount', displayName: 'Amount', kind: 'number', description: '契約金額' },
-	{ name: 'expectedContractDate', displayName: 'Expected Contract Date', kind: 'date', required, description: '契約予定日' },
-	{ name: 'reason', displayName: 'End Reason', kind: 'string', description: '最終停止理由 (free text)' },
+	{
+		name: 'expectedContractDate',
+		displayName: 'Expected Contract Date',
+		kind: 'date',
+		required,
+		description: '契約予定日',
+	},
+	{
+		name: 'reason',
+		displayName: 'End Reason',
+		kind: 'string',
+		description: '最終停止理由 (free text)',
+	},
 	{
 		name: 'endPhaseReasonIds',
 		displayName: 'End Phase Reason Names or IDs',
@@ -37,8 +54,19 @@ const dealFields = (required: boolean): FieldSpec[] => [
 		dependsOn: ['dealType'],
 		description: `最終停止理由ID 配列. ${PICK_ONE}`,
 	},
-	{ name: 'dealProductDetails', displayName: 'Product Details (JSON)', kind: 'json', description: '商品内訳: array of product breakdown rows' },
-	{ name: 'customer', displayName: 'Customer ID', kind: 'reference', required, description: '取引先: the customer ID, written as { "id": n }' },
+	{
+		name: 'dealProductDetails',
+		displayName: 'Product Details (JSON)',
+		kind: 'json',
+		description: '商品内訳: array of product breakdown rows',
+	},
+	{
+		name: 'customer',
+		displayName: 'Customer ID',
+		kind: 'reference',
+		required,
+		description: '取引先: the customer ID, written as { "id": n }',
+	},
 	{
 		name: 'phase',
 		displayName: 'Phase Name or ID',
@@ -83,7 +111,13 @@ const dealFields = (required: boolean): FieldSpec[] => [
 		required,
 		description: `ユーザー: the user in charge of the deal. ${PICK_ONE}`,
 	},
-	{ name: 'dealCustoms', displayName: 'Custom Fields', kind: 'customItems', customOf: 'deal', description: '案件詳細項目' },
+	{
+		name: 'dealCustoms',
+		displayName: 'Custom Fields',
+		kind: 'customItems',
+		customOf: 'deal',
+		description: '案件詳細項目',
+	},
 ];
 
 export const dealEndpoints: EndpointSpec[] = [
@@ -103,7 +137,8 @@ export const dealEndpoints: EndpointSpec[] = [
 		operation: 'get',
 		name: 'Get',
 		action: 'Get a deal type',
-		description: 'Get the settings of a deal type: phases, products, probabilities, channels, end-phase reasons, action purposes and custom fields',
+		description:
+			'Get the settings of a deal type: phases, products, probabilities, channels, end-phase reasons, action purposes and custom fields',
 		title: '案件タイプ設定情報',
 		method: 'GET',
 		path: '/deal_setting/deal_types/{id}',
@@ -128,7 +163,13 @@ export const dealEndpoints: EndpointSpec[] = [
 		method: 'GET',
 		path: '/deals',
 		query: [
-			{ name: 'searchWord', displayName: 'Search Word', kind: 'string', description: 'Partial match on the customer name or the deal name (取引先名、または案件名と部分一致)' },
+			{
+				name: 'searchWord',
+				displayName: 'Search Word',
+				kind: 'string',
+				description:
+					'Partial match on the customer name or the deal name (取引先名、または案件名と部分一致)',
+			},
 			{
 				name: 'dealTypeId',
 				displayName: 'Deal Type Name or ID',
@@ -147,7 +188,8 @@ export const dealEndpoints: EndpointSpec[] = [
 		operation: 'create',
 		name: 'Create',
 		action: 'Create a deal',
-		description: 'Create a deal (案件情報登録); the IDs of phases, products etc. come from the deal type settings',
+		description:
+			'Create a deal (案件情報登録); the IDs of phases, products etc. come from the deal type settings',
 		title: '案件情報登録',
 		method: 'POST',
 		path: '/deals',
@@ -186,14 +228,16 @@ export const dealEndpoints: EndpointSpec[] = [
 		method: 'DELETE',
 		path: '/deals/{id}',
 		pathParams: [dealId],
-		notice: 'Deleting a deal also deletes all actions linked to it in Mazrica (案件に紐づく案件、アクションは全て削除されます).',
+		notice:
+			'Deleting a deal also deletes all actions linked to it in Mazrica (案件に紐づく案件、アクションは全て削除されます).',
 	},
 	{
 		resource: 'deal',
 		operation: 'createMany',
 		name: 'Create (Bulk)',
 		action: 'Create deals in bulk',
-		description: 'Create up to 1,000 deals of one deal type in one all-or-nothing request; no audit log is written',
+		description:
+			'Create up to 1,000 deals of one deal type in one all-or-nothing request; no audit log is written',
 		title: '案件一括登録',
 		method: 'POST',
 		path: '/deal_types/{deal_type_id}/deals/bulk',
@@ -205,7 +249,8 @@ export const dealEndpoints: EndpointSpec[] = [
 		operation: 'updateMany',
 		name: 'Update (Bulk)',
 		action: 'Update deals in bulk',
-		description: 'Update up to 1,000 deals of one deal type in one all-or-nothing request, each row carrying its deal ID; no audit log is written',
+		description:
+			'Update up to 1,000 deals of one deal type in one all-or-nothing request, each row carrying its deal ID; no audit log is written',
 		title: '案件一括更新',
 		method: 'PATCH',
 		path: '/deal_types/{deal_type_id}/deals/bulk',
@@ -236,7 +281,13 @@ export const dealEndpoints: EndpointSpec[] = [
 		path: '/deals/{dealId}/contacts/{contactId}',
 		pathParams: [
 			{ ...dealId, name: 'dealId' },
-			{ name: 'contactId', displayName: 'Contact ID', kind: 'number', required: true, description: 'コンタクトID (documented under the name "id", quirk Q3)' },
+			{
+				name: 'contactId',
+				displayName: 'Contact ID',
+				kind: 'number',
+				required: true,
+				description: 'コンタクトID (documented under the name "id", quirk Q3)',
+			},
 		],
 	},
 	{
@@ -244,13 +295,20 @@ export const dealEndpoints: EndpointSpec[] = [
 		operation: 'remove',
 		name: 'Remove',
 		action: 'Remove a contact from a deal',
-		description: 'Unlink a contact from a deal; the contact itself is not deleted (コンタクト自体は削除されません)',
+		description:
+			'Unlink a contact from a deal; the contact itself is not deleted (コンタクト自体は削除されません)',
 		title: '案件コンタクト情報削除',
 		method: 'DELETE',
 		path: '/deals/{dealId}/contacts/{contactId}',
 		pathParams: [
 			{ ...dealId, name: 'dealId' },
-			{ name: 'contactId', displayName: 'Contact ID', kind: 'number', required: true, description: 'コンタクトID (documented under the name "id", quirk Q3)' },
+			{
+				name: 'contactId',
+				displayName: 'Contact ID',
+				kind: 'number',
+				required: true,
+				description: 'コンタクトID (documented under the name "id", quirk Q3)',
+			},
 		],
 	},
 ];

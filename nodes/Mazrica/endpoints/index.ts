@@ -42,23 +42,71 @@ export const ENDPOINTS: EndpointSpec[] = [
 
 /** One entry per resource value used in ENDPOINTS, sorted by name. */
 export const RESOURCES: ResourceSpec[] = [
-	{ value: 'actionCustomField', name: 'Action Custom Field', description: 'Custom fields (詳細項目) of actions' },
-	{ value: 'actionSetting', name: 'Action Setting', description: 'Action settings and custom-field definitions' },
+	{
+		value: 'actionCustomField',
+		name: 'Action Custom Field',
+		description: 'Custom fields (詳細項目) of actions',
+	},
+	{
+		value: 'actionSetting',
+		name: 'Action Setting',
+		description: 'Action settings and custom-field definitions',
+	},
 	{ value: 'auditLog', name: 'Audit Log', description: 'Audit log entries of the team' },
 	{ value: 'contact', name: 'Contact', description: 'Contacts (people at customers)' },
-	{ value: 'contactAction', name: 'Contact Action', description: 'Actions (activities) recorded on contacts' },
-	{ value: 'contactSetting', name: 'Contact Setting', description: 'Contact custom-field definitions' },
-	{ value: 'customObjectDefinition', name: 'Custom Object Definition', description: 'Definitions of custom objects (plan-gated)' },
-	{ value: 'customObjectField', name: 'Custom Object Field', description: 'Fields of a custom object definition (plan-gated)' },
-	{ value: 'customObjectRecord', name: 'Custom Object Record', description: 'Records of a custom object (plan-gated)' },
+	{
+		value: 'contactAction',
+		name: 'Contact Action',
+		description: 'Actions (activities) recorded on contacts',
+	},
+	{
+		value: 'contactSetting',
+		name: 'Contact Setting',
+		description: 'Contact custom-field definitions',
+	},
+	{
+		value: 'customObjectDefinition',
+		name: 'Custom Object Definition',
+		description: 'Definitions of custom objects (plan-gated)',
+	},
+	{
+		value: 'customObjectField',
+		name: 'Custom Object Field',
+		description: 'Fields of a custom object definition (plan-gated)',
+	},
+	{
+		value: 'customObjectRecord',
+		name: 'Custom Object Record',
+		description: 'Records of a custom object (plan-gated)',
+	},
 	{ value: 'customer', name: 'Customer', description: 'Customers (companies, 取引先)' },
-	{ value: 'customerAction', name: 'Customer Action', description: 'Actions (activities) recorded on customers' },
-	{ value: 'customerSetting', name: 'Customer Setting', description: 'Customer custom-field definitions' },
+	{
+		value: 'customerAction',
+		name: 'Customer Action',
+		description: 'Actions (activities) recorded on customers',
+	},
+	{
+		value: 'customerSetting',
+		name: 'Customer Setting',
+		description: 'Customer custom-field definitions',
+	},
 	{ value: 'deal', name: 'Deal', description: 'Deals (案件)' },
-	{ value: 'dealAction', name: 'Deal Action', description: 'Actions (activities) recorded on deals' },
+	{
+		value: 'dealAction',
+		name: 'Deal Action',
+		description: 'Actions (activities) recorded on deals',
+	},
 	{ value: 'dealContact', name: 'Deal Contact', description: 'Contacts linked to a deal' },
-	{ value: 'dealType', name: 'Deal Type', description: 'Deal types and their phases, products and other settings' },
-	{ value: 'lifecycleStageSetting', name: 'Lifecycle Stage Setting', description: 'Lifecycle stage definitions (plan-gated)' },
+	{
+		value: 'dealType',
+		name: 'Deal Type',
+		description: 'Deal types and their phases, products and other settings',
+	},
+	{
+		value: 'lifecycleStageSetting',
+		name: 'Lifecycle Stage Setting',
+		description: 'Lifecycle stage definitions (plan-gated)',
+	},
 	{ value: 'role', name: 'Role', description: 'Roles of the team' },
 	{ value: 'team', name: 'Team', description: 'Team-wide settings (deprecated endpoint)' },
 	{ value: 'user', name: 'User', description: 'Users of the team' },

@@ -6,7 +6,8 @@ export const lifecycleEndpoints: EndpointSpec[] = [
 		operation: 'get',
 		name: 'Get',
 		action: 'Get lifecycle stage settings',
-		description: 'Get the lifecycle stage types and their stages; only for contracts that include lifecycle stages',
+		description:
+			'Get the lifecycle stage types and their stages; only for contracts that include lifecycle stages',
 		title: 'ライフサイクルステージ設定',
 		method: 'GET',
 		path: '/lifecycle_stage_setting',

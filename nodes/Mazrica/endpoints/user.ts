@@ -86,7 +86,8 @@ export const userEndpoints: EndpointSpec[] = [
 		operation: 'removeUser',
 		name: 'Remove User',
 		action: 'Remove a user from a user group',
-		description: 'Remove one user from one user group; the user itself is not deleted (ユーザー自体が削除されることはありません)',
+		description:
+			'Remove one user from one user group; the user itself is not deleted (ユーザー自体が削除されることはありません)',
 		title: 'ユーザーグループメンバー除外',
 		method: 'DELETE',
 		path: '/user_groups/{userGroupId}/users/{userId}',
@@ -107,7 +108,8 @@ export const userEndpoints: EndpointSpec[] = [
 		operation: 'setUsers',
 		name: 'Set Users',
 		action: 'Set the users of a user group',
-		description: 'Replace the members of a user group with the given users (ユーザーグループメンバー一括更新)',
+		description:
+			'Replace the members of a user group with the given users (ユーザーグループメンバー一括更新)',
 		title: 'ユーザーグループメンバー一括更新',
 		method: 'PATCH',
 		path: '/user_groups/{userGroupId}/users/bulk',
@@ -121,7 +123,8 @@ export const userEndpoints: EndpointSpec[] = [
 				description: `ユーザーID(複数指定): the complete new member list. Absent leaves the members unchanged; an empty list removes every member. ${PICK_ONE}`,
 			},
 		],
-		notice: 'The given users replace all current members. Sending an empty user list (userIds: []) removes every member from the group.',
+		notice:
+			'The given users replace all current members. Sending an empty user list (userIds: []) removes every member from the group.',
 	},
 	{
 		resource: 'role',

@@ -4,24 +4,48 @@ import { collect, pageNumberWithTotal, vendorRequest } from '@japan-saas/shared/
 
 import { mazricaConnection } from '../transport/profile';
 
-type Named = { id?: number | string; key?: string; itemKey?: string; name?: string; label?: string };
+type Named = {
+	id?: number | string;
+	key?: string;
+	itemKey?: string;
+	name?: string;
+	label?: string;
+};
 
-async function get(context: ILoadOptionsFunctions, path: string, qs?: IDataObject): Promise<IDataObject> {
-	return (await vendorRequest.call(context, mazricaConnection, { method: 'GET', path, qs })) as IDataObject;
+async function get(
+	context: ILoadOptionsFunctions,
+	path: string,
+	qs?: IDataObject,
+): Promise<IDataObject> {
+	return (await vendorRequest.call(context, mazricaConnection, {
+		method: 'GET',
+		path,
+		qs,
+	})) as IDataObject;
 }
 
 /** Every page of a settings-style list, for dropdowns (teams have at most a few hundred users or roles). */
-async function listAll(context: ILoadOptionsFunctions, path: string, listKey: string): Promise<Named[]> {
+async function listAll(
+	context: ILoadOptionsFunctions,
+	path: string,
+	listKey: string,
+): Promise<Named[]> {
 	return await collect(
 		pageNumberWithTotal(async (page) => {
 			const body = await get(context, path, { page });
-			return { items: (body[listKey] as Named[] | undefined) ?? [], totalCount: body.totalCount as number };
+			return {
+				items: (body[listKey] as Named[] | undefined) ?? [],
+				totalCount: body.totalCount as number,
+			};
 		}, 100),
 		{ returnAll: true },
 	);
 }
 
-function toOptions(entries: Named[], value: (entry: Named) => string | number | undefined = (e) => e.id): INodePropertyOptions[] {
+function toOptions(
+	entries: Named[],
+	value: (entry: Named) => string | number | undefined = (e) => e.id,
+): INodePropertyOptions[] {
 	const options: INodePropertyOptions[] = [];
 	for (const entry of entries) {
 		const v = value(entry);
@@ -33,7 +57,13 @@ function toOptions(entries: Named[], value: (entry: Named) => string | number | 
 
 /** The deal type chosen in this node, at the top level or inside Update Fields. */
 function chosenDealType(context: ILoadOptionsFunctions): number | undefined {
-	for (const path of ['dealType', 'deal_type_id', 'dealTypeId', 'updateFields.dealType', 'additionalFields.dealType']) {
+	for (const path of [
+		'dealType',
+		'deal_type_id',
+		'dealTypeId',
+		'updateFields.dealType',
+		'additionalFields.dealType',
+	]) {
 		const value = context.getCurrentNodeParameter(path) as unknown;
 		const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
 		if (id !== undefined && id !== null && id !== '' && id !== 0) return Number(id);
@@ -50,7 +80,10 @@ async function dealTypeSettings(context: ILoadOptionsFunctions): Promise<IDataOb
 }
 
 async function dealTypes(context: ILoadOptionsFunctions): Promise<Named[]> {
-	const response = (await vendorRequest.call(context, mazricaConnection, { method: 'GET', path: '/deal_setting/deal_types' })) as unknown;
+	const response = (await vendorRequest.call(context, mazricaConnection, {
+		method: 'GET',
+		path: '/deal_setting/deal_types',
+	})) as unknown;
 	// Quirk Q5: the reference shows a single {id, name}; real answers are lists, possibly wrapped.
 	if (Array.isArray(response)) return response as Named[];
 	const body = (response ?? {}) as IDataObject;
@@ -60,7 +93,10 @@ async function dealTypes(context: ILoadOptionsFunctions): Promise<Named[]> {
 }
 
 /** Entries of one list across the chosen deal type's settings (or every deal type's, de-duplicated). */
-async function fromDealTypeSettings(context: ILoadOptionsFunctions, key: string): Promise<INodePropertyOptions[]> {
+async function fromDealTypeSettings(
+	context: ILoadOptionsFunctions,
+	key: string,
+): Promise<INodePropertyOptions[]> {
 	const seen = new Map<string | number, Named>();
 	for (const settings of await dealTypeSettings(context)) {
 		for (const entry of (settings[key] as Named[] | undefined) ?? []) {
@@ -105,7 +141,9 @@ export const loadOptions = {
 	async getActionPatterns(this: ILoadOptionsFunctions) {
 		const patterns = new Map<string | number, Named>();
 		for (const settings of await dealTypeSettings(this)) {
-			for (const purpose of (settings.actionsPurposes as Array<Named & { pattern?: Named }> | undefined) ?? []) {
+			for (const purpose of (settings.actionsPurposes as
+				| Array<Named & { pattern?: Named }>
+				| undefined) ?? []) {
 				if (purpose.pattern?.id !== undefined) patterns.set(purpose.pattern.id, purpose.pattern);
 			}
 		}
@@ -116,7 +154,10 @@ export const loadOptions = {
 	},
 	async getActionCustomItems(this: ILoadOptionsFunctions) {
 		const body = await get(this, '/action_setting');
-		return toOptions((body.actionCustomItems as Named[] | undefined) ?? [], (e) => e.itemKey ?? e.key);
+		return toOptions(
+			(body.actionCustomItems as Named[] | undefined) ?? [],
+			(e) => e.itemKey ?? e.key,
+		);
 	},
 	async getCustomObjectFields(this: ILoadOptionsFunctions) {
 		const key = this.getCurrentNodeParameter('custom_object_def_key') as string | undefined;

@@ -38,7 +38,9 @@ const TYPES: Record<string, FieldType> = {
 };
 
 function choices(definition: CustomItemDefinition): INodePropertyOptions[] | undefined {
-	const list = Object.entries(definition).find(([key, value]) => /options?(defs)?$/i.test(key) && Array.isArray(value))?.[1] as
+	const list = Object.entries(definition).find(
+		([key, value]) => /options?(defs)?$/i.test(key) && Array.isArray(value),
+	)?.[1] as
 		| Array<{ key?: string; itemKey?: string; id?: number; name?: string; value?: string }>
 		| undefined;
 	if (!list?.length) return undefined;
@@ -69,10 +71,17 @@ export function toMapperFields(definitions: CustomItemDefinition[]): ResourceMap
 }
 
 async function get(context: ILoadOptionsFunctions, path: string): Promise<IDataObject> {
-	return (await vendorRequest.call(context, mazricaConnection, { method: 'GET', path })) as IDataObject;
+	return (await vendorRequest.call(context, mazricaConnection, {
+		method: 'GET',
+		path,
+	})) as IDataObject;
 }
 
-async function definitionsAt(context: ILoadOptionsFunctions, path: string, key: string): Promise<ResourceMapperFields> {
+async function definitionsAt(
+	context: ILoadOptionsFunctions,
+	path: string,
+	key: string,
+): Promise<ResourceMapperFields> {
 	const body = await get(context, path);
 	return toMapperFields((body[key] as CustomItemDefinition[] | undefined) ?? []);
 }
@@ -89,14 +98,20 @@ export const resourceMapping = {
 	},
 	/** Deal custom items belong to a deal type: the chosen one, or all of them. */
 	async getDealCustomItems(this: ILoadOptionsFunctions) {
-		const chosen = [this.getCurrentNodeParameter('dealType'), this.getCurrentNodeParameter('deal_type_id')].find(
-			(value) => value !== undefined && value !== '' && value !== 0,
-		);
+		const chosen = [
+			this.getCurrentNodeParameter('dealType'),
+			this.getCurrentNodeParameter('deal_type_id'),
+		].find((value) => value !== undefined && value !== '' && value !== 0);
 		let ids: Array<string | number> = chosen !== undefined ? [chosen as number] : [];
 		if (ids.length === 0) {
-			const types = (await vendorRequest.call(this, mazricaConnection, { method: 'GET', path: '/deal_setting/deal_types' })) as unknown;
+			const types = (await vendorRequest.call(this, mazricaConnection, {
+				method: 'GET',
+				path: '/deal_setting/deal_types',
+			})) as unknown;
 			const list = Array.isArray(types) ? types : [types];
-			ids = (list as Array<{ id?: number }>).map((t) => t.id).filter((id): id is number => id !== undefined);
+			ids = (list as Array<{ id?: number }>)
+				.map((t) => t.id)
+				.filter((id): id is number => id !== undefined);
 		}
 		const merged = new Map<string, CustomItemDefinition>();
 		for (const id of ids) {
@@ -112,6 +127,8 @@ export const resourceMapping = {
 		const key = this.getCurrentNodeParameter('custom_object_def_key') as string | undefined;
 		if (!key) return { fields: [] };
 		const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
-		return toMapperFields(((body.customObjectItemDefs ?? body.itemDefs) as CustomItemDefinition[] | undefined) ?? []);
+		return toMapperFields(
+			((body.customObjectItemDefs ?? body.itemDefs) as CustomItemDefinition[] | undefined) ?? [],
+		);
 	},
 };

@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { vendorRequest, type RequestContext, type RequestOptions } from '@japan-saas/shared/transport';
+import {
+	vendorRequest,
+	type RequestContext,
+	type RequestOptions,
+} from '@japan-saas/shared/transport';
 
 import { mazricaConnection } from './profile';
 

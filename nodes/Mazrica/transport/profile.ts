@@ -1,14 +1,23 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { VendorConnection, VendorErrorDetail, VendorProfile } from '@japan-saas/shared/transport';
+import type {
+	VendorConnection,
+	VendorErrorDetail,
+	VendorProfile,
+} from '@japan-saas/shared/transport';
 
 /** `{"error": "...", "messages": ["...", …]}` (bulk errors add `bulkErrors`), per the vendor reference. */
 function mazricaError(body: unknown): VendorErrorDetail | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const { error, messages } = body as { error?: unknown; messages?: unknown };
-	const texts = Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : [];
+	const texts = Array.isArray(messages)
+		? messages.filter((m): m is string => typeof m === 'string')
+		: [];
 	if (texts.length === 0 && typeof error !== 'string') return undefined;
-	return { message: texts.length > 0 ? texts.join(' / ') : String(error), code: typeof error === 'string' ? error : undefined };
+	return {
+		message: texts.length > 0 ? texts.join(' / ') : String(error),
+		code: typeof error === 'string' ? error : undefined,
+	};
 }
 
 export const mazricaProfile: VendorProfile = {

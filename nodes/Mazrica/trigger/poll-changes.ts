@@ -13,7 +13,12 @@ export interface PollSettings {
 	maxRecordsPerPoll: number;
 }
 
-function queryFor(settings: PollSettings, from: number, page: number, ascending: boolean): IDataObject {
+function queryFor(
+	settings: PollSettings,
+	from: number,
+	page: number,
+	ascending: boolean,
+): IDataObject {
 	const { source } = settings;
 	return {
 		...source.fixedQuery,
@@ -29,7 +34,11 @@ function queryFor(settings: PollSettings, from: number, page: number, ascending:
  * behind the cursor instead of shifting a page boundary past an unread record. Other lists come
  * newest first: they are paged to the end, duplicates from shifting are dropped by the ledger.
  */
-export async function pollChanges(context: IPollFunctions, settings: PollSettings, state: WatermarkState): Promise<ChangeLedger> {
+export async function pollChanges(
+	context: IPollFunctions,
+	settings: PollSettings,
+	state: WatermarkState,
+): Promise<ChangeLedger> {
 	const { source } = settings;
 	const options = { maxRequestsPerSecond: settings.maxRequestsPerSecond };
 	const ledger = new ChangeLedger(state, source.timeField);
@@ -39,7 +48,13 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 		let cursor = from;
 		let page = 1;
 		for (;;) {
-			const { items } = await fetchListPage(context, settings.path, source.listKey, queryFor(settings, cursor, page, true), options);
+			const { items } = await fetchListPage(
+				context,
+				settings.path,
+				source.listKey,
+				queryFor(settings, cursor, page, true),
+				options,
+			);
 			for (const record of items) {
 				ledger.offer(record);
 				if (ledger.size >= settings.maxRecordsPerPoll) return ledger;
@@ -56,7 +71,13 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 	}
 
 	for (let page = 1; ; page++) {
-		const { items, totalCount } = await fetchListPage(context, settings.path, source.listKey, queryFor(settings, from, page, false), options);
+		const { items, totalCount } = await fetchListPage(
+			context,
+			settings.path,
+			source.listKey,
+			queryFor(settings, from, page, false),
+			options,
+		);
 		for (const record of items) ledger.offer(record);
 		if (items.length < source.pageSize) break;
 		if (totalCount !== undefined && page * source.pageSize >= totalCount) break;
@@ -65,9 +86,16 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 }
 
 /** The newest records, for the editor's "Fetch Test Event" and for the first activation. */
-export async function newestRecords(context: IPollFunctions, settings: PollSettings): Promise<IDataObject[]> {
+export async function newestRecords(
+	context: IPollFunctions,
+	settings: PollSettings,
+): Promise<IDataObject[]> {
 	const { source } = settings;
-	const qs: IDataObject = { ...source.fixedQuery, page: 1, ...(source.sortableByUpdatedAt ? { sort: `-${source.timeField}` } : {}) };
+	const qs: IDataObject = {
+		...source.fixedQuery,
+		page: 1,
+		...(source.sortableByUpdatedAt ? { sort: `-${source.timeField}` } : {}),
+	};
 	const { items } = await fetchListPage(context, settings.path, source.listKey, qs, {
 		maxRequestsPerSecond: settings.maxRequestsPerSecond,
 	});

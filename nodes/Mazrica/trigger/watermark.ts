@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
+import { inJapan, vendorTimeMs } from '@japan-saas/shared/dates';
+
 /** What the trigger keeps between polls: small and bounded by the records of one second. */
 export interface WatermarkState {
 	/** Which source/definition the watermark belongs to; a change of either starts afresh. */
@@ -12,16 +14,15 @@ export interface WatermarkState {
 }
 
 export function changeTime(record: IDataObject, field: string): number | undefined {
-	const value = record[field];
-	if (typeof value !== 'string') return undefined;
-	const parsed = DateTime.fromISO(value, { setZone: true, zone: 'Asia/Tokyo' });
-	return parsed.isValid ? parsed.toMillis() : undefined;
+	return vendorTimeMs(record[field]);
 }
 
 /** A filter value in Japan time, as the reference's examples write it. */
 export function filterTime(epochMs: number, withOffset: boolean): string {
-	const jst = DateTime.fromMillis(epochMs, { zone: 'Asia/Tokyo' });
-	return withOffset ? jst.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : jst.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+	return inJapan(
+		DateTime.fromMillis(epochMs),
+		withOffset ? "yyyy-MM-dd'T'HH:mm:ssZZ" : "yyyy-MM-dd'T'HH:mm:ss",
+	);
 }
 
 /**
@@ -64,7 +65,11 @@ export class ChangeLedger {
 	/** The changes to emit, oldest first. */
 	get emitted(): IDataObject[] {
 		return [...this.latest.values()]
-			.sort((a, b) => a.time - b.time || String(a.record.id).localeCompare(String(b.record.id), undefined, { numeric: true }))
+			.sort(
+				(a, b) =>
+					a.time - b.time ||
+					String(a.record.id).localeCompare(String(b.record.id), undefined, { numeric: true }),
+			)
 			.map((entry) => entry.record);
 	}
 

@@ -40,15 +40,23 @@ export function describeFailure(thrown: unknown): AttemptFailure {
 			body: data,
 		};
 	}
-	const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
+	const code = chain
+		.map((e) => e.code)
+		.find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
 	const message = chain.map((e) => e.message).find(Boolean) ?? 'Unknown network error';
-	if (code === 'ECONNREFUSED') return { failure: { kind: 'refused' }, headers: {}, networkMessage: message };
+	if (code === 'ECONNREFUSED')
+		return { failure: { kind: 'refused' }, headers: {}, networkMessage: message };
 	if (code) return { failure: { kind: 'network', code }, headers: {}, networkMessage: message };
 	const httpCode = Number(chain.map((e) => e.httpCode).find(Boolean));
-	if (httpCode) return { failure: { kind: 'status', status: httpCode }, status: httpCode, headers: {} };
+	if (httpCode)
+		return { failure: { kind: 'status', status: httpCode }, status: httpCode, headers: {} };
 	// A socket dropped mid-answer surfaces as "socket hang up" / "aborted" without a code.
 	if (/socket hang up|aborted|ECONNRESET/i.test(message)) {
-		return { failure: { kind: 'network', code: 'ECONNRESET' }, headers: {}, networkMessage: message };
+		return {
+			failure: { kind: 'network', code: 'ECONNRESET' },
+			headers: {},
+			networkMessage: message,
+		};
 	}
 	return { failure: { kind: 'network', code: 'EUNKNOWN' }, headers: {}, networkMessage: message };
 }
@@ -107,7 +115,9 @@ export function vendorApiError(
 	}
 	const hint =
 		extra.hint ??
-		(attempt.status !== undefined ? (profile.hints?.[attempt.status] ?? STATUS_HINTS[attempt.status]) : undefined) ??
+		(attempt.status !== undefined
+			? (profile.hints?.[attempt.status] ?? STATUS_HINTS[attempt.status])
+			: undefined) ??
 		(attempt.failure.kind === 'malformed'
 			? 'The answer was not JSON, often a proxy or maintenance page. Check the base URL in the credential.'
 			: 'The connection to the vendor failed. Check the base URL and the network, then try again.');
@@ -134,7 +144,17 @@ export function vendorApiError(
 }
 
 /** The vendor's response body and status carried by an error from vendorRequest, if any. */
-export function vendorResponseOf(error: unknown): { status?: number; body?: unknown; failureKind?: string } {
-	const context = (error as { context?: { vendorBody?: unknown; vendorStatus?: number; failureKind?: string } })?.context;
-	return { status: context?.vendorStatus, body: context?.vendorBody, failureKind: context?.failureKind };
+export function vendorResponseOf(error: unknown): {
+	status?: number;
+	body?: unknown;
+	failureKind?: string;
+} {
+	const context = (
+		error as { context?: { vendorBody?: unknown; vendorStatus?: number; failureKind?: string } }
+	)?.context;
+	return {
+		status: context?.vendorStatus,
+		body: context?.vendorBody,
+		failureKind: context?.failureKind,
+	};
 }

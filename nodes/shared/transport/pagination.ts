@@ -8,7 +8,10 @@ export interface ResultLimit {
  * Drains a paged iterator into an array, stopping the moment Limit is reached: leaving the
  * for-await loop closes the generator, so no further page is requested.
  */
-export async function collect<T>(items: AsyncIterable<T>, { returnAll, limit }: ResultLimit): Promise<T[]> {
+export async function collect<T>(
+	items: AsyncIterable<T>,
+	{ returnAll, limit }: ResultLimit,
+): Promise<T[]> {
 	const max = returnAll ? Infinity : Math.max(0, limit ?? 50);
 	const out: T[] = [];
 	if (max === 0) return out;

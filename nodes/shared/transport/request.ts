@@ -12,11 +12,26 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { describeFailure, vendorApiError, type AttemptFailure } from './errors';
 import { redact, secretValues } from './redact';
-import { backoffDelay, defaultRetryPolicy, isRetryable, parseRetryAfter, type RetryPolicy } from './retry-policy';
-import { CredentialThrottle, DailyQuotaExhausted, effectiveThrottle, sharedThrottle } from './throttle';
+import {
+	backoffDelay,
+	defaultRetryPolicy,
+	isRetryable,
+	parseRetryAfter,
+	type RetryPolicy,
+} from './retry-policy';
+import {
+	CredentialThrottle,
+	DailyQuotaExhausted,
+	effectiveThrottle,
+	sharedThrottle,
+} from './throttle';
 import type { VendorProfile } from './vendor-profile';
 
-export type RequestContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 /** How a vendor is reached: its profile, its credential type and where the base URL lives. */
 export interface VendorConnection {
@@ -60,7 +75,9 @@ function throttleKey(context: RequestContext, credentialType: string, baseUrl: s
 }
 
 function isCancelled(context: RequestContext): boolean {
-	return 'getExecutionCancelSignal' in context && context.getExecutionCancelSignal?.()?.aborted === true;
+	return (
+		'getExecutionCancelSignal' in context && context.getExecutionCancelSignal?.()?.aborted === true
+	);
 }
 
 function formatWait(ms: number): string {
@@ -184,13 +201,21 @@ async function sendOnce(
 		return { failure: describeFailure(error) };
 	}
 	if (typeof response === 'string' && response.trim() !== '' && !isJson(response)) {
-		return { failure: { failure: { kind: 'malformed' }, headers: {}, networkMessage: 'The answer was not valid JSON' } };
+		return {
+			failure: {
+				failure: { kind: 'malformed' },
+				headers: {},
+				networkMessage: 'The answer was not valid JSON',
+			},
+		};
 	}
 	const detail = profile.errorInSuccessBody?.(response);
 	if (!detail) return { response };
 	// A throttle reported inside a 2xx body is a refusal like a 429: nothing was processed.
 	const status = detail.throttled ? 429 : 200;
-	return { failure: { failure: { kind: 'status', status }, status: 200, headers: {}, body: response } };
+	return {
+		failure: { failure: { kind: 'status', status }, status: 200, headers: {}, body: response },
+	};
 }
 
 function isJson(text: string): boolean {

@@ -66,7 +66,11 @@ export function parseRetryAfter(value: unknown, nowMs: number): number | undefin
 }
 
 /** Exponential backoff with jitter over the upper half, so clients that failed together spread out. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+	attempt: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -55,7 +55,10 @@ export class CredentialThrottle {
 		for (;;) {
 			const now = this.clock.now();
 			const bucket = this.buckets.get(key) ?? { tokens: burst, updatedAt: now };
-			bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond);
+			bucket.tokens = Math.min(
+				burst,
+				bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond,
+			);
 			bucket.updatedAt = now;
 			this.buckets.set(key, bucket);
 			if (bucket.tokens >= 1) {
@@ -114,7 +117,10 @@ export const sharedThrottle = new CredentialThrottle();
 export const SAFETY_MARGIN = 0.95;
 
 /** The vendor profile with the safety margin, then lowered further by a user's "Max Requests per Second". */
-export function effectiveThrottle(profile: ThrottleProfile, maxRequestsPerSecond?: number): ThrottleProfile {
+export function effectiveThrottle(
+	profile: ThrottleProfile,
+	maxRequestsPerSecond?: number,
+): ThrottleProfile {
 	const safe: ThrottleProfile = {
 		...profile,
 		ratePerSecond: profile.ratePerSecond * SAFETY_MARGIN,
@@ -124,8 +130,15 @@ export function effectiveThrottle(profile: ThrottleProfile, maxRequestsPerSecond
 }
 
 /** A user's "Max Requests per Second" can only slow a vendor profile down, never speed it up. */
-export function withRateCap(profile: ThrottleProfile, maxRequestsPerSecond?: number): ThrottleProfile {
-	if (!maxRequestsPerSecond || maxRequestsPerSecond <= 0 || maxRequestsPerSecond >= profile.ratePerSecond) {
+export function withRateCap(
+	profile: ThrottleProfile,
+	maxRequestsPerSecond?: number,
+): ThrottleProfile {
+	if (
+		!maxRequestsPerSecond ||
+		maxRequestsPerSecond <= 0 ||
+		maxRequestsPerSecond >= profile.ratePerSecond
+	) {
 		return profile;
 	}
 	return {

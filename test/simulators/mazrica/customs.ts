@@ -8,7 +8,11 @@ import type { CustomItemDef, CustomScalar, CustomValue } from './types';
  * number → integer, date → "YYYY-MM-DD", single_select → option id, multi_select → option ids;
  * null clears the item. Unknown itemKeys and wrong value types are problems on the field.
  */
-export function readCustoms(reader: Reader, field: string, defs: CustomItemDef[]): CustomValue[] | undefined {
+export function readCustoms(
+	reader: Reader,
+	field: string,
+	defs: CustomItemDef[],
+): CustomValue[] | undefined {
 	const list = reader.array(field);
 	if (list === undefined) return undefined;
 	const out: CustomValue[] = [];
@@ -48,7 +52,8 @@ function checkValue(def: CustomItemDef, value: unknown): CustomScalar | undefine
 		case 'single_select':
 			return typeof value === 'number' && optionIds.includes(value) ? value : undefined;
 		case 'multi_select':
-			return Array.isArray(value) && value.every((v) => typeof v === 'number' && optionIds.includes(v))
+			return Array.isArray(value) &&
+				value.every((v) => typeof v === 'number' && optionIds.includes(v))
 				? (value as number[])
 				: undefined;
 		default:
@@ -57,7 +62,10 @@ function checkValue(def: CustomItemDef, value: unknown): CustomScalar | undefine
 }
 
 /** [proposed] An update replaces the given items only; a null value removes the item. */
-export function mergeCustoms(current: CustomValue[], incoming: CustomValue[] | undefined): CustomValue[] {
+export function mergeCustoms(
+	current: CustomValue[],
+	incoming: CustomValue[] | undefined,
+): CustomValue[] {
 	if (incoming === undefined) return current;
 	const map = new Map(current.map((v) => [v.itemKey, v.value]));
 	for (const v of incoming) {

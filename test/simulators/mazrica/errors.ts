@@ -1,7 +1,12 @@
 import { SimHttpError } from '../../kit/simulator';
 
 /** Error bodies follow the document's sample: `{"error": "...", "messages": ["..."]}` (§3). */
-export function fail(status: number, error: string, messages: string[], extra: Record<string, unknown> = {}): never {
+export function fail(
+	status: number,
+	error: string,
+	messages: string[],
+	extra: Record<string, unknown> = {},
+): never {
 	throw new SimHttpError(status, { error, messages, ...extra });
 }
 
@@ -24,5 +29,6 @@ export const LIFECYCLE_PLAN_MESSAGE = 'ライフサイクルステージが利�
 /** The document's 400 text on the search endpoints. */
 export const INVALID_SEARCH_MESSAGE = '検索条件が不正';
 /** [proposed] messages[0] of a failed bulk request; rows are detailed in `bulkErrors`. */
-export const BULK_FAILED_MESSAGE = '1件でも登録エラーとなったため、全てのデータが登録されませんでした';
+export const BULK_FAILED_MESSAGE =
+	'1件でも登録エラーとなったため、全てのデータが登録されませんでした';
 export const BULK_LIMIT = 1000;

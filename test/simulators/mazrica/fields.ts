@@ -82,7 +82,10 @@ export class Reader {
 		return value;
 	}
 
-	integer(key: string, opts: Presence & { min?: number; max?: number } = {}): number | null | undefined {
+	integer(
+		key: string,
+		opts: Presence & { min?: number; max?: number } = {},
+	): number | null | undefined {
 		if (this.absent(key, opts)) return undefined;
 		const value = this.body[key];
 		if (value === null) return null;
@@ -90,7 +93,10 @@ export class Reader {
 			this.issues.add(`${key} must be an integer`);
 			return undefined;
 		}
-		if ((opts.min !== undefined && value < opts.min) || (opts.max !== undefined && value > opts.max)) {
+		if (
+			(opts.min !== undefined && value < opts.min) ||
+			(opts.max !== undefined && value > opts.max)
+		) {
 			this.issues.add(`${key} must be between ${opts.min ?? '-∞'} and ${opts.max ?? '∞'}`);
 			return undefined;
 		}

@@ -12,7 +12,8 @@ export const AUDITS_PAGE_SIZE = 1000;
 export function pageParam(query: URLSearchParams): number {
 	const raw = query.get('page');
 	if (raw === null || raw === '') return 1;
-	if (!/^\d+$/.test(raw) || Number(raw) < 1) badRequest(`page must be a positive integer (1-based), got "${raw}"`);
+	if (!/^\d+$/.test(raw) || Number(raw) < 1)
+		badRequest(`page must be a positive integer (1-based), got "${raw}"`);
 	return Number(raw);
 }
 
@@ -20,7 +21,8 @@ export function pageParam(query: URLSearchParams): number {
 export function dealsLimitParam(query: URLSearchParams): number {
 	const raw = query.get('limit');
 	if (raw === null || raw === '') return PAGE_SIZE;
-	if (!/^\d+$/.test(raw) || Number(raw) < 1) badRequest(`limit must be a positive integer, got "${raw}"`);
+	if (!/^\d+$/.test(raw) || Number(raw) < 1)
+		badRequest(`limit must be a positive integer, got "${raw}"`);
 	const limit = Number(raw);
 	if (limit > DEALS_MAX_LIMIT) badRequest(`limit must be ${DEALS_MAX_LIMIT} or less, got ${limit}`);
 	return limit;
@@ -56,14 +58,22 @@ export function dateParam(query: URLSearchParams, key: string): number | undefin
 }
 
 /** Inclusive bounds. A null value never matches a bound. */
-export function within(value: number | null, from: number | undefined, to: number | undefined): boolean {
+export function within(
+	value: number | null,
+	from: number | undefined,
+	to: number | undefined,
+): boolean {
 	if (from === undefined && to === undefined) return true;
 	if (value === null) return false;
 	return (from === undefined || value >= from) && (to === undefined || value <= to);
 }
 
 /** A `…From` / `…To` pair as a predicate input. */
-export function rangeParam(query: URLSearchParams, fromKey: string, toKey: string): { from?: number; to?: number } {
+export function rangeParam(
+	query: URLSearchParams,
+	fromKey: string,
+	toKey: string,
+): { from?: number; to?: number } {
 	return { from: dateParam(query, fromKey), to: dateParam(query, toKey) };
 }
 

@@ -18,7 +18,11 @@ export interface RateLimitOptions {
 	dailyQuota?: number;
 }
 
-export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = { ratePerSecond: 3, burst: 100, dailyQuota: 10_000 };
+export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
+	ratePerSecond: 3,
+	burst: 100,
+	dailyQuota: 10_000,
+};
 
 /** The key a request carries. Node lower-cases header names, so `X-API-KEY` works too (§1). */
 export function apiKeyOf(req: SimRequest): string | undefined {
@@ -74,10 +78,26 @@ export class MazricaGateway implements Limiter {
 		// [proposed] A request refused by the bucket does not count against the daily quota; the
 		// 429 message texts are [proposed] too (only the status is documented).
 		if (!bucket.take().ok) {
-			return { status: 429, body: { error: 'Too Many Requests', messages: [`rate limit exceeded (${this.limits.ratePerSecond} requests/second, burst ${this.limits.burst})`] } };
+			return {
+				status: 429,
+				body: {
+					error: 'Too Many Requests',
+					messages: [
+						`rate limit exceeded (${this.limits.ratePerSecond} requests/second, burst ${this.limits.burst})`,
+					],
+				},
+			};
 		}
 		if (!this.quota.take(key).ok) {
-			return { status: 429, body: { error: 'Too Many Requests', messages: [`daily request limit exceeded (${this.limits.dailyQuota} requests/day, resets 00:00 UTC)`] } };
+			return {
+				status: 429,
+				body: {
+					error: 'Too Many Requests',
+					messages: [
+						`daily request limit exceeded (${this.limits.dailyQuota} requests/day, resets 00:00 UTC)`,
+					],
+				},
+			};
 		}
 		return undefined;
 	}

@@ -3,9 +3,14 @@ import { MazricaSimulator } from './mazrica-simulator';
 import { client } from './test-client';
 
 /** §2: a token bucket and a daily quota per key, both answering 429 without Retry-After. */
-const small = serveDuringTests(new MazricaSimulator({ rateLimit: { ratePerSecond: 1, burst: 5 }, seed: { customers: 5 } }));
+const small = serveDuringTests(
+	new MazricaSimulator({ rateLimit: { ratePerSecond: 1, burst: 5 }, seed: { customers: 5 } }),
+);
 const daily = serveDuringTests(
-	new MazricaSimulator({ rateLimit: { ratePerSecond: 1000, burst: 1000, dailyQuota: 10 }, seed: { customers: 5 } }),
+	new MazricaSimulator({
+		rateLimit: { ratePerSecond: 1000, burst: 1000, dailyQuota: 10 },
+		seed: { customers: 5 },
+	}),
 );
 const vendorDefaults = serveDuringTests(new MazricaSimulator({ seed: { customers: 5 } }));
 
@@ -28,7 +33,9 @@ test('the bucket answers 429 once the burst is spent, refills at the configured 
 	expect((await api.get('/roles', { key: other })).status).toBe(200);
 	// a bad key is still a 401, not a 429
 	expect((await api.get('/roles', { key: 'nope' })).status).toBe(401);
-	expect(small.received({ path: '/v1/roles' }).filter((r) => r.fault === 'rate-limit')).toHaveLength(4);
+	expect(
+		small.received({ path: '/v1/roles' }).filter((r) => r.fault === 'rate-limit'),
+	).toHaveLength(4);
 });
 
 test('the daily quota resets at 00:00 UTC (09:00 JST), not at Japanese midnight', async () => {
@@ -64,7 +71,9 @@ test('the daily quota resets at 00:00 UTC (09:00 JST), not at Japanese midnight'
 test('vendor defaults: burst 100, then about 3 per second', async () => {
 	const api = client(vendorDefaults);
 	const started = Date.now();
-	const statuses = await Promise.all(Array.from({ length: 110 }, () => api.get('/roles').then((r) => r.status)));
+	const statuses = await Promise.all(
+		Array.from({ length: 110 }, () => api.get('/roles').then((r) => r.status)),
+	);
 	const elapsedSeconds = (Date.now() - started) / 1000;
 	const admitted = statuses.filter((s) => s === 200).length;
 	expect(admitted).toBeGreaterThanOrEqual(100);

@@ -17,7 +17,10 @@ function endpoints(): Array<[Method, string, string, unknown?]> {
 	const contactActions = actions.filter((a) => a.kind === 'contact');
 	const ca = `${customerAction?.customerId}/actions/${customerAction?.id}`;
 	const cta = (i: number) => `${contactActions[i].contactId}/actions/${contactActions[i].id}`;
-	const [linkedDeal, linkedContact] = [...sim.store.dealContacts].map(([d, set]) => [d, [...set][0]]).find(([, c]) => c !== undefined) ?? [];
+	const [linkedDeal, linkedContact] =
+		[...sim.store.dealContacts]
+			.map(([d, set]) => [d, [...set][0]])
+			.find(([, c]) => c !== undefined) ?? [];
 	return [
 		['GET', '/domains/settings', '/domains/settings'],
 		['GET', '/users', '/users'],
@@ -25,22 +28,47 @@ function endpoints(): Array<[Method, string, string, unknown?]> {
 		['PATCH', '/user_groups/{id}', '/user_groups/1', { name: '営業1課' }],
 		['POST', '/user_groups/{userGroupId}/users', '/user_groups/1/users', { userId: 9 }],
 		['DELETE', '/user_groups/{userGroupId}/users/{userId}', '/user_groups/1/users/9'],
-		['PATCH', '/user_groups/{userGroupId}/users/bulk', '/user_groups/1/users/bulk', { userIds: [2] }],
+		[
+			'PATCH',
+			'/user_groups/{userGroupId}/users/bulk',
+			'/user_groups/1/users/bulk',
+			{ userIds: [2] },
+		],
 		['GET', '/roles', '/roles'],
 		['GET', '/action_setting', '/action_setting'],
-		['POST', '/action_custom_items', '/action_custom_items', { name: '温度感', itemKey: 'heat', itemType: 'text' }],
+		[
+			'POST',
+			'/action_custom_items',
+			'/action_custom_items',
+			{ name: '温度感', itemKey: 'heat', itemType: 'text' },
+		],
 		['PATCH', '/action_custom_items/{item_key}', '/action_custom_items/heat', { name: '温度' }],
 		['DELETE', '/action_custom_items/{item_key}', '/action_custom_items/heat'],
 		['GET', '/customer_setting', '/customer_setting'],
 		['GET', '/customers', '/customers'],
 		['POST', '/customers', '/customers', { name: '株式会社ルート' }],
-		['POST', '/customers/search', '/customers/search', { filter: { valueFilter: { field: 'id', op: 'EQUAL', value: 1 } } }],
+		[
+			'POST',
+			'/customers/search',
+			'/customers/search',
+			{ filter: { valueFilter: { field: 'id', op: 'EQUAL', value: 1 } } },
+		],
 		['GET', '/customers/{id}', '/customers/1'],
 		['PATCH', '/customers/{id}', '/customers/1', { memo: 'ignored field' }],
 		['DELETE', '/customers/{id}', '/customers/150'],
 		['POST', '/customers/bulk', '/customers/bulk', { customers: [{ name: '一括' }] }],
 		['GET', '/customers/{customerId}/actions', '/customers/all/actions'],
-		['POST', '/customers/{customerId}/actions', '/customers/1/actions', { startDatetime: '2025-01-01T10:00', endDatetime: '2025-01-01T11:00', creator: { id: 1 }, pattern: { id: 1 } }],
+		[
+			'POST',
+			'/customers/{customerId}/actions',
+			'/customers/1/actions',
+			{
+				startDatetime: '2025-01-01T10:00',
+				endDatetime: '2025-01-01T11:00',
+				creator: { id: 1 },
+				pattern: { id: 1 },
+			},
+		],
 		['GET', '/customers/{customerId}/actions/{id}', `/customers/${ca}`],
 		['PATCH', '/customers/{customerId}/actions/{id}', `/customers/${ca}`, { result: '済' }],
 		['DELETE', '/customers/{customerId}/actions/{id}', `/customers/${ca}`],
@@ -56,7 +84,11 @@ function endpoints(): Array<[Method, string, string, unknown?]> {
 		['PATCH', '/deal_types/{deal_type_id}/deals/bulk', '/deal_types/1/deals/bulk', { deals: [] }],
 		['GET', '/deals/{dealId}/contacts', `/deals/${linkedDeal}/contacts`],
 		['POST', '/deals/{dealId}/contacts/{contactId}', '/deals/1/contacts/299'],
-		['DELETE', '/deals/{dealId}/contacts/{contactId}', `/deals/${linkedDeal}/contacts/${linkedContact}`],
+		[
+			'DELETE',
+			'/deals/{dealId}/contacts/{contactId}',
+			`/deals/${linkedDeal}/contacts/${linkedContact}`,
+		],
 		['GET', '/actions', '/actions'],
 		['POST', '/actions', '/actions', {}],
 		['GET', '/actions/{id}', `/actions/${dealActions[0].id}`],
@@ -66,12 +98,27 @@ function endpoints(): Array<[Method, string, string, unknown?]> {
 		['GET', '/contact_setting', '/contact_setting'],
 		['GET', '/contacts', '/contacts'],
 		['POST', '/contacts', '/contacts', { name: '鈴木 一郎' }],
-		['POST', '/contacts/search', '/contacts/search', { filter: { valueFilter: { field: 'id', op: 'EQUAL', value: 1 } } }],
+		[
+			'POST',
+			'/contacts/search',
+			'/contacts/search',
+			{ filter: { valueFilter: { field: 'id', op: 'EQUAL', value: 1 } } },
+		],
 		['GET', '/contacts/{id}', '/contacts/3'],
 		['PATCH', '/contacts/{id}', '/contacts/3', { dept: '営業部' }],
 		['DELETE', '/contacts/{id}', '/contacts/298'],
 		['GET', '/contacts/{contactId}/actions', '/contacts/all/actions'],
-		['POST', '/contacts/{contactId}/actions', '/contacts/3/actions', { startDatetime: '2025-01-01T10:00', endDatetime: '2025-01-01T11:00', creator: { id: 1 }, pattern: { id: 1 } }],
+		[
+			'POST',
+			'/contacts/{contactId}/actions',
+			'/contacts/3/actions',
+			{
+				startDatetime: '2025-01-01T10:00',
+				endDatetime: '2025-01-01T11:00',
+				creator: { id: 1 },
+				pattern: { id: 1 },
+			},
+		],
 		['GET', '/contacts/{contactId}/actions/{id}', `/contacts/${cta(0)}`],
 		['PATCH', '/contacts/{contactId}/actions/{id}', `/contacts/${cta(0)}`, { result: '済' }],
 		['DELETE', '/contacts/{contactId}/actions/{id}', `/contacts/${cta(1)}`],
@@ -82,16 +129,61 @@ function endpoints(): Array<[Method, string, string, unknown?]> {
 		['GET', '/custom_object_defs/{key}', '/custom_object_defs/visit'],
 		['PATCH', '/custom_object_defs/{key}', '/custom_object_defs/visit', { name: '訪問ログ' }],
 		['DELETE', '/custom_object_defs/{key}', '/custom_object_defs/visit'],
-		['POST', '/custom_object_defs/{k}/custom_object_item_defs', '/custom_object_defs/contract/custom_object_item_defs', { name: '備考', key: 'note', itemType: 'text' }],
-		['PATCH', '/custom_object_defs/{k}/custom_object_item_defs/{key}', '/custom_object_defs/contract/custom_object_item_defs/note', { name: 'メモ' }],
-		['DELETE', '/custom_object_defs/{k}/custom_object_item_defs/{key}', '/custom_object_defs/contract/custom_object_item_defs/note'],
-		['GET', '/custom_object_defs/{k}/custom_objects', '/custom_object_defs/contract/custom_objects'],
-		['POST', '/custom_object_defs/{k}/custom_objects', '/custom_object_defs/contract/custom_objects', { contractNo: 'C-1' }],
-		['GET', '/custom_object_defs/{k}/custom_objects/{id}', '/custom_object_defs/product_master/custom_objects/1'],
-		['PATCH', '/custom_object_defs/{k}/custom_objects/{id}', '/custom_object_defs/product_master/custom_objects/1', { productName: '改' }],
-		['DELETE', '/custom_object_defs/{k}/custom_objects/{id}', '/custom_object_defs/product_master/custom_objects/2'],
-		['POST', '/custom_object_defs/{k}/custom_objects/bulk', '/custom_object_defs/contract/custom_objects/bulk', { customObjects: [{ contractNo: 'C-2' }] }],
-		['DELETE', '/custom_object_defs/{k}/custom_objects/bulk', '/custom_object_defs/contract/custom_objects/bulk?createdAtFrom=2100-01-01T00:00:00'],
+		[
+			'POST',
+			'/custom_object_defs/{k}/custom_object_item_defs',
+			'/custom_object_defs/contract/custom_object_item_defs',
+			{ name: '備考', key: 'note', itemType: 'text' },
+		],
+		[
+			'PATCH',
+			'/custom_object_defs/{k}/custom_object_item_defs/{key}',
+			'/custom_object_defs/contract/custom_object_item_defs/note',
+			{ name: 'メモ' },
+		],
+		[
+			'DELETE',
+			'/custom_object_defs/{k}/custom_object_item_defs/{key}',
+			'/custom_object_defs/contract/custom_object_item_defs/note',
+		],
+		[
+			'GET',
+			'/custom_object_defs/{k}/custom_objects',
+			'/custom_object_defs/contract/custom_objects',
+		],
+		[
+			'POST',
+			'/custom_object_defs/{k}/custom_objects',
+			'/custom_object_defs/contract/custom_objects',
+			{ contractNo: 'C-1' },
+		],
+		[
+			'GET',
+			'/custom_object_defs/{k}/custom_objects/{id}',
+			'/custom_object_defs/product_master/custom_objects/1',
+		],
+		[
+			'PATCH',
+			'/custom_object_defs/{k}/custom_objects/{id}',
+			'/custom_object_defs/product_master/custom_objects/1',
+			{ productName: '改' },
+		],
+		[
+			'DELETE',
+			'/custom_object_defs/{k}/custom_objects/{id}',
+			'/custom_object_defs/product_master/custom_objects/2',
+		],
+		[
+			'POST',
+			'/custom_object_defs/{k}/custom_objects/bulk',
+			'/custom_object_defs/contract/custom_objects/bulk',
+			{ customObjects: [{ contractNo: 'C-2' }] },
+		],
+		[
+			'DELETE',
+			'/custom_object_defs/{k}/custom_objects/bulk',
+			'/custom_object_defs/contract/custom_objects/bulk?createdAtFrom=2100-01-01T00:00:00',
+		],
 		['GET', '/audits', '/audits'],
 	];
 }
@@ -132,7 +224,13 @@ test('create endpoints answer 201, everything else 200', async () => {
 		'POST /custom_object_defs/contract/custom_objects',
 	]);
 	// search, bulk and the member POST answer 200
-	expect(statuses).toEqual(expect.arrayContaining([['POST /customers/search', 200], ['POST /customers/bulk', 200], ['POST /user_groups/1/users', 200]]));
+	expect(statuses).toEqual(
+		expect.arrayContaining([
+			['POST /customers/search', 200],
+			['POST /customers/bulk', 200],
+			['POST /user_groups/1/users', 200],
+		]),
+	);
 });
 
 test('outside /v1 there is no API', async () => {

@@ -16,7 +16,9 @@ import {
 } from './test-client';
 
 /** The simulator itself, driven over HTTP the way the node will drive it. */
-const sim = serveDuringTests(new MazricaSimulator({ rateLimit: { ratePerSecond: 50, burst: 500 } }));
+const sim = serveDuringTests(
+	new MazricaSimulator({ rateLimit: { ratePerSecond: 50, burst: 500 } }),
+);
 const api = client(sim);
 
 const ms = (iso: string): number => Date.parse(iso);
@@ -120,12 +122,18 @@ describe('pagination', () => {
 
 describe('sorting', () => {
 	test('default is updatedAt descending; sort=updatedAt ascends; sort=createdAt works', async () => {
-		const byDefault = (await api.get<PageJson<'customers', CustomerJson>>('/customers')).json.customers.map((c) => ms(c.updatedAt));
+		const byDefault = (
+			await api.get<PageJson<'customers', CustomerJson>>('/customers')
+		).json.customers.map((c) => ms(c.updatedAt));
 		expect(byDefault).toEqual([...byDefault].sort((a, b) => b - a));
-		const asc = (await api.get<PageJson<'customers', CustomerJson>>('/customers?sort=updatedAt')).json.customers.map((c) => ms(c.updatedAt));
+		const asc = (
+			await api.get<PageJson<'customers', CustomerJson>>('/customers?sort=updatedAt')
+		).json.customers.map((c) => ms(c.updatedAt));
 		expect(asc).toEqual([...asc].sort((a, b) => a - b));
 		expect(asc[0]).toBeLessThan(byDefault[0]);
-		const created = (await api.get<PageJson<'deals', DealJson>>('/deals?sort=-createdAt')).json.deals.map((d) => ms(d.createdAt));
+		const created = (
+			await api.get<PageJson<'deals', DealJson>>('/deals?sort=-createdAt')
+		).json.deals.map((d) => ms(d.createdAt));
 		expect(created).toEqual([...created].sort((a, b) => b - a));
 	});
 
@@ -133,7 +141,9 @@ describe('sorting', () => {
 		for (const id of [7, 3, 5]) sim.touch('customer', id);
 		const up = await api.get<PageJson<'customers', CustomerJson>>('/customers?sort=-updatedAt,id');
 		expect(up.json.customers.slice(0, 3).map((c) => c.id)).toEqual([3, 5, 7]);
-		const down = await api.get<PageJson<'customers', CustomerJson>>('/customers?sort=-updatedAt,-id');
+		const down = await api.get<PageJson<'customers', CustomerJson>>(
+			'/customers?sort=-updatedAt,-id',
+		);
 		expect(down.json.customers.slice(0, 3).map((c) => c.id)).toEqual([7, 5, 3]);
 	});
 
@@ -143,7 +153,10 @@ describe('sorting', () => {
 		expect(res.json.error).toBe('Bad Request');
 		expect(res.json.messages[0]).toContain('"name"');
 		expect((await api.get('/actions?sort=startDatetime')).status).toBe(200);
-		expect((await api.get('/custom_object_defs/product_master/custom_objects?sort=startDatetime')).status).toBe(400);
+		expect(
+			(await api.get('/custom_object_defs/product_master/custom_objects?sort=startDatetime'))
+				.status,
+		).toBe(400);
 	});
 });
 
@@ -152,7 +165,9 @@ describe('filters', () => {
 		const target = sim.store.customers.get(42);
 		if (!target) throw new Error('seed changed');
 		const local = japanLocal(target.updatedAt);
-		const exact = await api.get<PageJson<'customers', CustomerJson>>(`/customers?updatedAtFrom=${local}&updatedAtTo=${local}`);
+		const exact = await api.get<PageJson<'customers', CustomerJson>>(
+			`/customers?updatedAtFrom=${local}&updatedAtTo=${local}`,
+		);
 		expect(exact.json.customers.map((c) => c.id)).toContain(42);
 		expect(exact.json.customers.every((c) => ms(c.updatedAt) === target.updatedAt)).toBe(true);
 		const withOffset = await api.get<PageJson<'customers', CustomerJson>>(
@@ -160,11 +175,17 @@ describe('filters', () => {
 		);
 		expect(withOffset.json.totalCount).toBe(exact.json.totalCount);
 		const utc = new Date(target.updatedAt).toISOString();
-		const zulu = await api.get<PageJson<'customers', CustomerJson>>(`/customers?updatedAtFrom=${utc}&updatedAtTo=${utc}`);
+		const zulu = await api.get<PageJson<'customers', CustomerJson>>(
+			`/customers?updatedAtFrom=${utc}&updatedAtTo=${utc}`,
+		);
 		expect(zulu.json.totalCount).toBe(exact.json.totalCount);
 		// minutes only, as the document's examples
-		const from = await api.get<PageJson<'customers', CustomerJson>>(`/customers?updatedAtFrom=${local.slice(0, 16)}`);
-		const expected = [...sim.store.customers.values()].filter((c) => c.updatedAt >= target.updatedAt - (target.updatedAt % 60_000)).length;
+		const from = await api.get<PageJson<'customers', CustomerJson>>(
+			`/customers?updatedAtFrom=${local.slice(0, 16)}`,
+		);
+		const expected = [...sim.store.customers.values()].filter(
+			(c) => c.updatedAt >= target.updatedAt - (target.updatedAt % 60_000),
+		).length;
 		expect(from.json.totalCount).toBe(expected);
 		// an unencoded "+" arrives as a space and is refused
 		expect((await api.get(`/customers?updatedAtFrom=${local}+09:00`)).status).toBe(400);
@@ -172,20 +193,30 @@ describe('filters', () => {
 	});
 
 	test('searchWord on customers (name), deals (deal or customer name), contacts (name, email, customer)', async () => {
-		const customers = await api.get<PageJson<'customers', CustomerJson>>(`/customers?searchWord=${encodeURIComponent('商事')}`);
+		const customers = await api.get<PageJson<'customers', CustomerJson>>(
+			`/customers?searchWord=${encodeURIComponent('商事')}`,
+		);
 		expect(customers.json.totalCount).toBeGreaterThan(0);
 		expect(customers.json.customers.every((c) => c.name.includes('商事'))).toBe(true);
 
 		const deal = sim.store.deals.get(1);
 		const customer = deal && sim.store.customers.get(deal.customerId);
 		if (!deal || !customer) throw new Error('seed changed');
-		const deals = await api.get<PageJson<'deals', DealJson>>(`/deals?searchWord=${encodeURIComponent(customer.name)}`);
+		const deals = await api.get<PageJson<'deals', DealJson>>(
+			`/deals?searchWord=${encodeURIComponent(customer.name)}`,
+		);
 		expect(deals.json.deals.map((d) => d.id)).toContain(1);
-		expect(deals.json.deals.every((d) => d.customer.name.includes(customer.name) || d.name.includes(customer.name))).toBe(true);
+		expect(
+			deals.json.deals.every(
+				(d) => d.customer.name.includes(customer.name) || d.name.includes(customer.name),
+			),
+		).toBe(true);
 
 		const contact = sim.store.contacts.get(10);
 		if (!contact?.email) throw new Error('seed changed');
-		const byEmail = await api.get<PageJson<'contacts', ContactJson>>(`/contacts?searchWord=${encodeURIComponent(contact.email)}`);
+		const byEmail = await api.get<PageJson<'contacts', ContactJson>>(
+			`/contacts?searchWord=${encodeURIComponent(contact.email)}`,
+		);
 		expect(byEmail.json.contacts.map((c) => c.id)).toEqual([10]);
 	});
 
@@ -204,30 +235,45 @@ describe('filters', () => {
 			['04992(0)1111', 2],
 			['049920局1111', 2],
 		] as const) {
-			const res = await api.get<PageJson<'contacts', ContactJson>>(`/contacts?phoneNumber=${encodeURIComponent(number)}`);
+			const res = await api.get<PageJson<'contacts', ContactJson>>(
+				`/contacts?phoneNumber=${encodeURIComponent(number)}`,
+			);
 			expect([number, res.json.contacts.map((c) => c.id)]).toEqual([number, [id]]);
 		}
 	});
 
 	test('action filters: users[]id (repeated), pattern, active, purpose, dealId, dates', async () => {
-		const mine = await api.get<PageJson<'actions', ActionJson>>('/customers/all/actions?users[]id=1&users[]id=2');
+		const mine = await api.get<PageJson<'actions', ActionJson>>(
+			'/customers/all/actions?users[]id=1&users[]id=2',
+		);
 		const expected = [...sim.store.actions.values()].filter(
-			(a) => a.kind === 'customer' && [1, 2].some((u) => a.creatorId === u || a.inviteeIds.includes(u)),
+			(a) =>
+				a.kind === 'customer' && [1, 2].some((u) => a.creatorId === u || a.inviteeIds.includes(u)),
 		);
 		expect(mine.json.totalCount).toBe(expected.length);
-		expect(mine.json.actions.every((a) => [a.creator, ...a.invitees].some((u) => u.id === 1 || u.id === 2))).toBe(true);
+		expect(
+			mine.json.actions.every((a) =>
+				[a.creator, ...a.invitees].some((u) => u.id === 1 || u.id === 2),
+			),
+		).toBe(true);
 
-		const visits = await api.get<PageJson<'actions', ActionJson>>('/customers/all/actions?pattern=1&active=true');
+		const visits = await api.get<PageJson<'actions', ActionJson>>(
+			'/customers/all/actions?pattern=1&active=true',
+		);
 		expect(visits.json.totalCount).toBeGreaterThan(0);
 		expect(visits.json.actions.every((a) => a.pattern.id === 1 && a.active)).toBe(true);
 		expect((await api.get('/customers/all/actions?active=maybe')).status).toBe(400);
 
 		const dealAction = [...sim.store.actions.values()].find((a) => a.kind === 'deal');
 		if (!dealAction?.dealId || !dealAction.purposeId) throw new Error('seed changed');
-		const byDeal = await api.get<PageJson<'actions', ActionJson>>(`/actions?dealId=${dealAction.dealId}`);
+		const byDeal = await api.get<PageJson<'actions', ActionJson>>(
+			`/actions?dealId=${dealAction.dealId}`,
+		);
 		expect(byDeal.json.actions.length).toBeGreaterThan(0);
 		expect(byDeal.json.actions.every((a) => a.deal?.id === dealAction.dealId)).toBe(true);
-		const byPurpose = await api.get<PageJson<'actions', ActionJson>>(`/actions?purpose=${dealAction.purposeId}`);
+		const byPurpose = await api.get<PageJson<'actions', ActionJson>>(
+			`/actions?purpose=${dealAction.purposeId}`,
+		);
 		expect(byPurpose.json.actions.every((a) => a.purpose?.id === dealAction.purposeId)).toBe(true);
 
 		// startDatetime / endDatetime: actions within the window
@@ -237,7 +283,11 @@ describe('filters', () => {
 			`/actions?startDatetime=${japanLocal(start).slice(0, 16)}&endDatetime=${japanLocal(end).slice(0, 16)}`,
 		);
 		expect(window.json.actions.map((a) => a.id)).toContain(dealAction.id);
-		expect(window.json.actions.every((a) => ms(a.startDatetime ?? '') >= start && ms(a.endDatetime ?? '') <= end)).toBe(true);
+		expect(
+			window.json.actions.every(
+				(a) => ms(a.startDatetime ?? '') >= start && ms(a.endDatetime ?? '') <= end,
+			),
+		).toBe(true);
 
 		const created = await api.get<PageJson<'actions', ActionJson>>(
 			`/actions?createdAtFrom=${japanLocal(dealAction.createdAt)}&createdAtTo=${japanLocal(dealAction.createdAt)}`,
@@ -247,9 +297,13 @@ describe('filters', () => {
 
 	test('contact actions: dataType 1 = contact actions, 0 = deal actions the contact is on', async () => {
 		const own = await api.get<PageJson<'actions', ActionJson>>('/contacts/all/actions?dataType=1');
-		expect(own.json.totalCount).toBe([...sim.store.actions.values()].filter((a) => a.kind === 'contact').length);
+		expect(own.json.totalCount).toBe(
+			[...sim.store.actions.values()].filter((a) => a.kind === 'contact').length,
+		);
 		expect(own.json.actions.every((a) => a.dataType === 1 && a.deal === null)).toBe(true);
-		const viaDeals = await api.get<PageJson<'actions', ActionJson>>('/contacts/all/actions?dataType=0');
+		const viaDeals = await api.get<PageJson<'actions', ActionJson>>(
+			'/contacts/all/actions?dataType=0',
+		);
 		expect(viaDeals.json.totalCount).toBeGreaterThan(0);
 		expect(viaDeals.json.actions.every((a) => a.dataType === 0 && a.deal !== null)).toBe(true);
 		expect((await api.get('/contacts/all/actions?dataType=2')).status).toBe(400);
@@ -257,16 +311,20 @@ describe('filters', () => {
 
 	test('include_files=1 adds files to an action detail', async () => {
 		const action = sim.store.actions.get(10);
-		if (!action || action.kind !== 'customer' || action.customerId === null) throw new Error('seed changed');
+		if (!action || action.kind !== 'customer' || action.customerId === null)
+			throw new Error('seed changed');
 		const plain = await api.get<ActionJson>(`/customers/${action.customerId}/actions/10`);
 		expect(plain.json.files).toBeUndefined();
-		const withFiles = await api.get<ActionJson>(`/customers/${action.customerId}/actions/10?include_files=1`);
+		const withFiles = await api.get<ActionJson>(
+			`/customers/${action.customerId}/actions/10?include_files=1`,
+		);
 		expect(withFiles.json.files).toHaveLength(1);
 		expect((await api.get(`/customers/${action.customerId + 1}/actions/10`)).status).toBe(404);
 	});
 
 	test('user groups by userId; custom objects by created/updated with the +900 offset form; audits by time', async () => {
-		const groups = await api.get<PageJson<'userGroups', { id: number; users: Ref[] }>>('/user_groups?userId=2');
+		const groups =
+			await api.get<PageJson<'userGroups', { id: number; users: Ref[] }>>('/user_groups?userId=2');
 		expect(groups.json.userGroups.map((g) => g.id)).toEqual([1, 4]);
 
 		const record = sim.store.customObjects.get(5);
@@ -276,11 +334,15 @@ describe('filters', () => {
 			`/custom_object_defs/product_master/custom_objects?createdAtFrom=${at}&createdAtTo=${at}`,
 		);
 		expect(objects.json.customObjects.map((o) => o.id)).toContain(5);
-		expect(objects.json.customObjects.every((o) => ms(o.createdAt) === record.createdAt)).toBe(true);
+		expect(objects.json.customObjects.every((o) => ms(o.createdAt) === record.createdAt)).toBe(
+			true,
+		);
 
 		const audit = sim.store.audits[100];
 		const when = japanLocal(audit.at);
-		const audits = await api.get<PageJson<'audits', AuditJson>>(`/audits?startTime=${when}%2B09:00&endTime=${when}%2B09:00`);
+		const audits = await api.get<PageJson<'audits', AuditJson>>(
+			`/audits?startTime=${when}%2B09:00&endTime=${when}%2B09:00`,
+		);
 		expect(audits.json.audits.map((a) => a.id)).toContain(audit.id);
 		expect(audits.json.audits.every((a) => ms(a.createdAt) === audit.at)).toBe(true);
 	});
@@ -289,18 +351,34 @@ describe('filters', () => {
 describe('writes', () => {
 	test('create → 201 with clock timestamps; update → 200; delete → 200; then 404; audit entries for each', async () => {
 		const before = Math.floor(sim.now() / 1000) * 1000;
-		const made = await api.post<CustomerJson>('/customers', { name: '株式会社テスト商事', closingMonth: 3, ownerRoleId: 2 });
+		const made = await api.post<CustomerJson>('/customers', {
+			name: '株式会社テスト商事',
+			closingMonth: 3,
+			ownerRoleId: 2,
+		});
 		expect(made.status).toBe(201);
-		expect(made.json).toMatchObject({ name: '株式会社テスト商事', closingMonth: 3, ownerRole: { id: 2 } });
+		expect(made.json).toMatchObject({
+			name: '株式会社テスト商事',
+			closingMonth: 3,
+			ownerRole: { id: 2 },
+		});
 		expect(made.json.createdAt).toMatch(ISO_JST);
 		expect(ms(made.json.createdAt)).toBeGreaterThanOrEqual(before);
 		expect(ms(made.json.createdAt)).toBeLessThanOrEqual(sim.now());
 		const id = made.json.id;
 
 		sim.advanceClock(90_000);
-		const updated = await api.patch<CustomerJson>(`/customers/${id}`, { telNo: '03-5555-0000', ownerRoleId: 0 });
+		const updated = await api.patch<CustomerJson>(`/customers/${id}`, {
+			telNo: '03-5555-0000',
+			ownerRoleId: 0,
+		});
 		expect(updated.status).toBe(200);
-		expect(updated.json).toMatchObject({ id, name: '株式会社テスト商事', telNo: '03-5555-0000', ownerRole: null });
+		expect(updated.json).toMatchObject({
+			id,
+			name: '株式会社テスト商事',
+			telNo: '03-5555-0000',
+			ownerRole: null,
+		});
 		expect(ms(updated.json.updatedAt) - ms(updated.json.createdAt)).toBeGreaterThanOrEqual(89_000);
 
 		const removed = await api.del(`/customers/${id}`);
@@ -312,7 +390,9 @@ describe('writes', () => {
 		expect((await api.patch(`/customers/${id}`, { name: 'x' })).status).toBe(404);
 		expect((await api.del(`/customers/${id}`)).status).toBe(404);
 
-		const audits = await api.get<PageJson<'audits', AuditJson>>(`/audits?startTime=${japanLocal(before)}`);
+		const audits = await api.get<PageJson<'audits', AuditJson>>(
+			`/audits?startTime=${japanLocal(before)}`,
+		);
 		const mine = audits.json.audits.filter((a) => a.targetType === 'customer' && a.targetId === id);
 		expect(mine.map((a) => a.operation)).toEqual(['delete', 'update', 'create']);
 		expect(mine.every((a) => a.source === 'api' && a.user?.id === 1)).toBe(true);
@@ -325,7 +405,17 @@ describe('writes', () => {
 
 		const deal = await api.post('/deals', {});
 		expect(deal.status).toBe(400);
-		for (const field of ['dealType', 'name', 'expectedContractDate', 'customer', 'phase', 'product', 'probability', 'channel', 'user']) {
+		for (const field of [
+			'dealType',
+			'name',
+			'expectedContractDate',
+			'customer',
+			'phase',
+			'product',
+			'probability',
+			'channel',
+			'user',
+		]) {
 			expect(deal.json.messages.some((m) => m.startsWith(`${field} `))).toBe(true);
 		}
 		const contact = await api.post('/contacts', { email: 'a@example.com' });
@@ -336,12 +426,22 @@ describe('writes', () => {
 		const q8 = await api.patch(`/actions/${dealAction?.id}`, { preNote: 'memo' });
 		expect(q8.status).toBe(400);
 		expect(q8.json.messages).toEqual(
-			expect.arrayContaining(['startDatetime is required', 'endDatetime is required', 'creator is required', 'purpose is required', 'deal is required']),
+			expect.arrayContaining([
+				'startDatetime is required',
+				'endDatetime is required',
+				'creator is required',
+				'purpose is required',
+				'deal is required',
+			]),
 		);
 	});
 
 	test('a body must be JSON with the JSON content type', async () => {
-		const res = await api.post('/customers', { name: 'x' }, { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		const res = await api.post(
+			'/customers',
+			{ name: 'x' },
+			{ headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+		);
 		expect(res.status).toBe(400);
 		expect(sim.store.customers.size).toBe(150);
 	});
@@ -364,7 +464,12 @@ describe('writes', () => {
 		};
 		const made = await api.post<DealJson>('/deals', body);
 		expect(made.status).toBe(201);
-		expect(made.json).toMatchObject({ name: '新規案件', dealType: { id: 1, name: '新規開拓' }, customer: { id: 3 }, user: { id: 2 } });
+		expect(made.json).toMatchObject({
+			name: '新規案件',
+			dealType: { id: 1, name: '新規開拓' },
+			customer: { id: 3 },
+			user: { id: 2 },
+		});
 		expect(made.json.dealCustoms).toEqual([{ itemKey: 'competitor', value: 'A社' }]);
 		const wrong = await api.post('/deals', { ...body, phase: { id: other.json.phases[0].id } });
 		expect(wrong.status).toBe(400);
@@ -374,7 +479,9 @@ describe('writes', () => {
 	});
 
 	test('custom values are [{itemKey, value}] and unknown itemKeys are a 400', async () => {
-		const setting = await api.get<{ customerCustomItems: Array<{ itemKey: string; itemType: string; options?: Ref[] }> }>('/customer_setting');
+		const setting = await api.get<{
+			customerCustomItems: Array<{ itemKey: string; itemType: string; options?: Ref[] }>;
+		}>('/customer_setting');
 		const rank = setting.json.customerCustomItems.find((i) => i.itemKey === 'rank');
 		const optionA = rank?.options?.find((o) => o.name === 'A');
 		if (!optionA) throw new Error('seed changed');
@@ -390,12 +497,20 @@ describe('writes', () => {
 			{ itemKey: 'rank', value: optionA.id },
 			{ itemKey: 'annualSales', value: 120 },
 		]);
-		const patched = await api.patch<CustomerJson>(`/customers/${made.json.id}`, { customerCustoms: [{ itemKey: 'annualSales', value: null }] });
+		const patched = await api.patch<CustomerJson>(`/customers/${made.json.id}`, {
+			customerCustoms: [{ itemKey: 'annualSales', value: null }],
+		});
 		expect(patched.json.customerCustoms).toEqual([{ itemKey: 'rank', value: optionA.id }]);
-		const unknown = await api.post('/customers', { name: 'x', customerCustoms: [{ itemKey: 'nope', value: 1 }] });
+		const unknown = await api.post('/customers', {
+			name: 'x',
+			customerCustoms: [{ itemKey: 'nope', value: 1 }],
+		});
 		expect(unknown.status).toBe(400);
 		expect(unknown.json.messages[0]).toContain('"nope"');
-		const wrongType = await api.post('/customers', { name: 'x', customerCustoms: [{ itemKey: 'rank', value: 'A' }] });
+		const wrongType = await api.post('/customers', {
+			name: 'x',
+			customerCustoms: [{ itemKey: 'rank', value: 'A' }],
+		});
 		expect(wrongType.status).toBe(400);
 	});
 
@@ -423,7 +538,11 @@ describe('writes', () => {
 			pattern: { id: 2 },
 		});
 		expect(customerAction.status).toBe(201);
-		expect(customerAction.json).toMatchObject({ customer: { id: 5 }, pattern: { id: 2, name: '電話' }, startDatetime: '2025-04-02T09:00:00+09:00' });
+		expect(customerAction.json).toMatchObject({
+			customer: { id: 5 },
+			pattern: { id: 2, name: '電話' },
+			startDatetime: '2025-04-02T09:00:00+09:00',
+		});
 		expect((await api.post('/customers/999999/actions', {})).status).toBe(404);
 		const backwards = await api.post('/contacts/4/actions', {
 			startDatetime: '2025-04-02T10:00',
@@ -441,20 +560,32 @@ describe('writes', () => {
 		expect(list.json.deals[0]).toMatchObject({ id: 17, name: 'UIで編集した案件' });
 		expect(ms(list.json.deals[0].updatedAt)).toBe(touched.updatedAt);
 		const audits = await api.get<PageJson<'audits', AuditJson>>('/audits');
-		expect(audits.json.audits[0]).toMatchObject({ targetType: 'deal', targetId: 17, operation: 'update', source: 'web' });
+		expect(audits.json.audits[0]).toMatchObject({
+			targetType: 'deal',
+			targetId: 17,
+			operation: 'update',
+			source: 'web',
+		});
 	});
 });
 
 describe('plan gates', () => {
 	test('custom objects off → 403 on every /custom_object_defs endpoint', async () => {
 		const key = sim.addApiKey({ customObjects: false });
-		const forbidden = { error: 'Forbidden', messages: ['カスタムオブジェクトが利用可能な契約プランではない'] };
+		const forbidden = {
+			error: 'Forbidden',
+			messages: ['カスタムオブジェクトが利用可能な契約プランではない'],
+		};
 		const calls = [
 			api.get('/custom_object_defs', { key }),
 			api.get('/custom_object_defs/product_master', { key }),
 			api.post('/custom_object_defs', { name: 'x', key: 'x' }, { key }),
 			api.get('/custom_object_defs/product_master/custom_objects', { key }),
-			api.post('/custom_object_defs/product_master/custom_objects/bulk', { customObjects: [{}] }, { key }),
+			api.post(
+				'/custom_object_defs/product_master/custom_objects/bulk',
+				{ customObjects: [{}] },
+				{ key },
+			),
 			api.del('/custom_object_defs/product_master/custom_objects/bulk', { key }),
 			api.del('/custom_object_defs/unknown', { key }),
 		];
@@ -469,17 +600,29 @@ describe('plan gates', () => {
 	test('lifecycle stages off → 403; BI off → 400 on enable_bi: true only', async () => {
 		const key = sim.addApiKey({ lifecycleStages: false, bi: false });
 		expect((await api.get('/lifecycle_stage_setting', { key })).status).toBe(403);
-		const stages = await api.get<{ lifecycleStageTypes: Array<{ id: number; lifecycleStages: Ref[] }> }>('/lifecycle_stage_setting');
+		const stages = await api.get<{
+			lifecycleStageTypes: Array<{ id: number; lifecycleStages: Ref[] }>;
+		}>('/lifecycle_stage_setting');
 		expect(stages.status).toBe(200);
 		expect(stages.json.lifecycleStageTypes[0].lifecycleStages.length).toBe(5);
 
-		const bi = await api.post('/custom_object_defs', { name: '案件分析', key: 'analysis', enable_bi: true }, { key });
+		const bi = await api.post(
+			'/custom_object_defs',
+			{ name: '案件分析', key: 'analysis', enable_bi: true },
+			{ key },
+		);
 		expect(bi.status).toBe(400);
 		expect(bi.json.messages[0]).toMatch(/^enable_bi/);
-		const noBi = await api.post<{ key: string; enableBi: boolean }>('/custom_object_defs', { name: '案件分析', key: 'analysis', enable_bi: false }, { key });
+		const noBi = await api.post<{ key: string; enableBi: boolean }>(
+			'/custom_object_defs',
+			{ name: '案件分析', key: 'analysis', enable_bi: false },
+			{ key },
+		);
 		expect(noBi.status).toBe(201);
 		expect(noBi.json).toMatchObject({ key: 'analysis', enableBi: false });
-		const withBi = await api.patch<{ enableBi: boolean }>('/custom_object_defs/analysis', { enable_bi: true });
+		const withBi = await api.patch<{ enableBi: boolean }>('/custom_object_defs/analysis', {
+			enable_bi: true,
+		});
 		expect(withBi.json.enableBi).toBe(true);
 	});
 });
@@ -488,15 +631,26 @@ describe('semantics', () => {
 	test('deleting a customer deletes its deals, actions and contacts', async () => {
 		const customerId = [...sim.store.customers.keys()].find(
 			(id) =>
-				[...sim.store.deals.values()].some((d) => d.customerId === id && [...sim.store.actions.values()].some((a) => a.dealId === d.id)) &&
+				[...sim.store.deals.values()].some(
+					(d) =>
+						d.customerId === id && [...sim.store.actions.values()].some((a) => a.dealId === d.id),
+				) &&
 				[...sim.store.contacts.values()].some((c) => c.customerId === id) &&
 				[...sim.store.actions.values()].some((a) => a.kind === 'customer' && a.customerId === id),
 		);
 		if (customerId === undefined) throw new Error('seed changed');
-		const deals = [...sim.store.deals.values()].filter((d) => d.customerId === customerId).map((d) => d.id);
-		const contacts = [...sim.store.contacts.values()].filter((c) => c.customerId === customerId).map((c) => c.id);
-		const dealActions = [...sim.store.actions.values()].filter((a) => a.dealId !== null && deals.includes(a.dealId)).map((a) => a.id);
-		const before = await api.get<PageJson<'actions', ActionJson>>(`/customers/${customerId}/actions`);
+		const deals = [...sim.store.deals.values()]
+			.filter((d) => d.customerId === customerId)
+			.map((d) => d.id);
+		const contacts = [...sim.store.contacts.values()]
+			.filter((c) => c.customerId === customerId)
+			.map((c) => c.id);
+		const dealActions = [...sim.store.actions.values()]
+			.filter((a) => a.dealId !== null && deals.includes(a.dealId))
+			.map((a) => a.id);
+		const before = await api.get<PageJson<'actions', ActionJson>>(
+			`/customers/${customerId}/actions`,
+		);
 		expect(before.json.totalCount).toBeGreaterThan(0);
 
 		expect((await api.del(`/customers/${customerId}`)).status).toBe(200);
@@ -509,7 +663,9 @@ describe('semantics', () => {
 
 	test('deleting a deal deletes its actions; unlinking a deal contact keeps the contact', async () => {
 		const deal = [...sim.store.deals.values()].find(
-			(d) => (sim.store.dealContacts.get(d.id)?.size ?? 0) > 0 && [...sim.store.actions.values()].some((a) => a.dealId === d.id),
+			(d) =>
+				(sim.store.dealContacts.get(d.id)?.size ?? 0) > 0 &&
+				[...sim.store.actions.values()].some((a) => a.dealId === d.id),
 		);
 		if (!deal) throw new Error('seed changed');
 		const [contactId] = [...(sim.store.dealContacts.get(deal.id) ?? [])];
@@ -560,7 +716,11 @@ describe('semantics', () => {
 			{ id: 2, name: '既存深耕' },
 		]);
 		const settings = new Map<number, DealTypeSettingsJson>();
-		for (const t of types.json) settings.set(t.id, (await api.get<DealTypeSettingsJson>(`/deal_setting/deal_types/${t.id}`)).json);
+		for (const t of types.json)
+			settings.set(
+				t.id,
+				(await api.get<DealTypeSettingsJson>(`/deal_setting/deal_types/${t.id}`)).json,
+			);
 		const deals = await api.get<PageJson<'deals', DealJson>>('/deals?limit=1000');
 		for (const deal of deals.json.deals) {
 			const s = settings.get(deal.dealType.id);
@@ -571,17 +731,32 @@ describe('semantics', () => {
 			const keys = s?.dealCustomItems.map((i) => i.itemKey) ?? [];
 			expect(deal.dealCustoms.every((c) => keys.includes(c.itemKey))).toBe(true);
 		}
-		const actionSetting = await api.get<{ actionCustomItems: Array<{ itemKey: string; actionCustomItemOptions: Ref[] }> }>('/action_setting');
-		expect(actionSetting.json.actionCustomItems.map((i) => i.itemKey)).toEqual(['meetingPlace', 'reaction']);
-		const contactSetting = await api.get<{ contactCustomItems: Array<{ itemKey: string }> }>('/contact_setting');
-		expect(contactSetting.json.contactCustomItems.map((i) => i.itemKey)).toEqual(['interest', 'seminar', 'leadSources']);
+		const actionSetting = await api.get<{
+			actionCustomItems: Array<{ itemKey: string; actionCustomItemOptions: Ref[] }>;
+		}>('/action_setting');
+		expect(actionSetting.json.actionCustomItems.map((i) => i.itemKey)).toEqual([
+			'meetingPlace',
+			'reaction',
+		]);
+		const contactSetting = await api.get<{ contactCustomItems: Array<{ itemKey: string }> }>(
+			'/contact_setting',
+		);
+		expect(contactSetting.json.contactCustomItems.map((i) => i.itemKey)).toEqual([
+			'interest',
+			'seminar',
+			'leadSources',
+		]);
 		expect((await api.get('/deal_setting/deal_types/9')).status).toBe(404);
 	});
 
 	test('timestamps are ISO 8601 with +09:00', async () => {
 		const customer = await api.get<CustomerJson>('/customers/1');
-		const action = await api.get<ActionJson>(`/actions/${[...sim.store.actions.values()].find((a) => a.kind === 'deal')?.id}`);
-		const object = await api.get<CustomObjectJson>('/custom_object_defs/product_master/custom_objects/1');
+		const action = await api.get<ActionJson>(
+			`/actions/${[...sim.store.actions.values()].find((a) => a.kind === 'deal')?.id}`,
+		);
+		const object = await api.get<CustomObjectJson>(
+			'/custom_object_defs/product_master/custom_objects/1',
+		);
 		for (const value of [
 			customer.json.createdAt,
 			customer.json.updatedAt,

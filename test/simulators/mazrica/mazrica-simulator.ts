@@ -1,7 +1,14 @@
 import { crypto } from '../../platform/node';
 import { Simulator, type Handler, type SimRequest } from '../../kit/simulator';
 import type { RouteContext } from './context';
-import { apiKeyOf, authenticate, DEFAULT_RATE_LIMIT, MazricaGateway, type KeyEntry, type RateLimitOptions } from './gateway';
+import {
+	apiKeyOf,
+	authenticate,
+	DEFAULT_RATE_LIMIT,
+	MazricaGateway,
+	type KeyEntry,
+	type RateLimitOptions,
+} from './gateway';
 import { actionRoutes } from './routes/actions';
 import { auditRoutes } from './routes/audits';
 import { contactRoutes } from './routes/contacts';
@@ -83,7 +90,8 @@ export class MazricaSimulator extends Simulator {
 		]);
 		this.apiKeys = this.initialKeys.map(([key]) => key);
 		this.restoreKeys();
-		const limits = options.rateLimit === false ? null : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+		const limits =
+			options.rateLimit === false ? null : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
 		this.gateway = new MazricaGateway(this.keys, limits, this.now);
 		this.limiter = this.gateway;
 		this.serializer = new Serializer(this.store, this.now);
@@ -136,7 +144,11 @@ export class MazricaSimulator extends Simulator {
 	 * Edits a record as a user would in the Mazrica UI: applies `changes` to the stored record,
 	 * sets `updatedAt` to the simulator clock and writes a 'web' audit entry. For trigger tests.
 	 */
-	touch<K extends keyof TouchKinds>(kind: K, id: number, changes: Partial<TouchKinds[K]> = {}): TouchKinds[K] {
+	touch<K extends keyof TouchKinds>(
+		kind: K,
+		id: number,
+		changes: Partial<TouchKinds[K]> = {},
+	): TouchKinds[K] {
 		const maps: { [P in keyof TouchKinds]: Map<number, TouchKinds[P]> } = {
 			customer: this.store.customers,
 			deal: this.store.deals,
@@ -148,7 +160,12 @@ export class MazricaSimulator extends Simulator {
 		if (!record) throw new Error(`no ${kind} ${id}`);
 		Object.assign(record, changes, { updatedAt: truncateToSecond(this.now()) });
 		const name = 'name' in record && typeof record.name === 'string' ? record.name : null;
-		const targetType = kind === 'action' ? `${(record as ActionRec).kind}_action` : kind === 'customObject' ? 'custom_object' : kind;
+		const targetType =
+			kind === 'action'
+				? `${(record as ActionRec).kind}_action`
+				: kind === 'customObject'
+					? 'custom_object'
+					: kind;
 		this.writeAudit(null, 'update', targetType, id, name, 'web');
 		return record;
 	}
@@ -182,7 +199,8 @@ export class MazricaSimulator extends Simulator {
 
 	private restoreKeys(): void {
 		this.keys.clear();
-		for (const [key, entry] of this.initialKeys) this.keys.set(key, { ...entry, plan: { ...entry.plan } });
+		for (const [key, entry] of this.initialKeys)
+			this.keys.set(key, { ...entry, plan: { ...entry.plan } });
 	}
 
 	private planOf(req: SimRequest): PlanFlags {

@@ -65,7 +65,12 @@ export function countNodes(node: unknown): number {
 	if (!isObject(node)) return 1;
 	if (isObject(node.compositeFilter)) {
 		const filters = node.compositeFilter.filters;
-		return 1 + (Array.isArray(filters) ? filters.reduce<number>((sum, child) => sum + countNodes(child), 0) : 0);
+		return (
+			1 +
+			(Array.isArray(filters)
+				? filters.reduce<number>((sum, child) => sum + countNodes(child), 0)
+				: 0)
+		);
 	}
 	return 1;
 }
@@ -81,7 +86,8 @@ function normalise(type: FieldType, value: unknown, path: string): unknown {
 			if (typeof value !== 'number') invalid(`${path}: value must be a number`);
 			return value;
 		case 'date':
-			if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) invalid(`${path}: value must be YYYY-MM-DD`);
+			if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+				invalid(`${path}: value must be YYYY-MM-DD`);
 			return value;
 		case 'datetime': {
 			const ms = typeof value === 'string' ? parseDateTime(value) : undefined;
@@ -96,15 +102,21 @@ function compare(a: unknown, b: unknown): number {
 	return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
 }
 
-function valuePredicate<T>(filter: Json, schema: SearchSchema<T>, path: string): (record: T) => boolean {
+function valuePredicate<T>(
+	filter: Json,
+	schema: SearchSchema<T>,
+	path: string,
+): (record: T) => boolean {
 	const { field, op, value, fieldreference } = filter;
 	if (typeof field !== 'string' || field === '') invalid(`${path}.field is required`);
-	if (typeof op !== 'string' || !OPS.includes(op as Op)) invalid(`${path}.op must be one of ${OPS.join(', ')}`);
+	if (typeof op !== 'string' || !OPS.includes(op as Op))
+		invalid(`${path}.op must be one of ${OPS.join(', ')}`);
 	if (!('value' in filter)) invalid(`${path}.value is required`);
 	let fields: SearchFields<unknown> = schema.fields as SearchFields<unknown>;
 	let resolve: (record: T) => unknown = (record) => record;
 	if (fieldreference !== undefined && fieldreference !== null) {
-		const reference = typeof fieldreference === 'string' ? schema.references[fieldreference] : undefined;
+		const reference =
+			typeof fieldreference === 'string' ? schema.references[fieldreference] : undefined;
 		if (!reference) {
 			const allowed = Object.keys(schema.references);
 			invalid(
@@ -124,11 +136,13 @@ function valuePredicate<T>(filter: Json, schema: SearchSchema<T>, path: string):
 	}
 	let expected: unknown;
 	if (operation === 'IN') {
-		if (!Array.isArray(value) || value.length === 0) invalid(`${path}: IN needs a non-empty array value`);
+		if (!Array.isArray(value) || value.length === 0)
+			invalid(`${path}: IN needs a non-empty array value`);
 		expected = value.map((v, i) => normalise(spec.type, v, `${path}.value[${i}]`));
 	} else {
 		expected = normalise(spec.type, value, `${path}.value`);
-		if (expected === null && operation !== 'EQUAL' && operation !== 'NOT_EQUAL') invalid(`${path}: null only with EQUAL / NOT_EQUAL`);
+		if (expected === null && operation !== 'EQUAL' && operation !== 'NOT_EQUAL')
+			invalid(`${path}: null only with EQUAL / NOT_EQUAL`);
 	}
 	return (record: T) => {
 		const target = resolve(record);
@@ -161,7 +175,11 @@ function valuePredicate<T>(filter: Json, schema: SearchSchema<T>, path: string):
 	};
 }
 
-function nodePredicate<T>(node: unknown, schema: SearchSchema<T>, path: string): (record: T) => boolean {
+function nodePredicate<T>(
+	node: unknown,
+	schema: SearchSchema<T>,
+	path: string,
+): (record: T) => boolean {
 	if (!isObject(node)) invalid(`${path} must be an object`);
 	const keys = Object.keys(node);
 	if (keys.length !== 1 || (keys[0] !== 'compositeFilter' && keys[0] !== 'valueFilter')) {
@@ -173,22 +191,33 @@ function nodePredicate<T>(node: unknown, schema: SearchSchema<T>, path: string):
 	}
 	const composite = node.compositeFilter;
 	if (!isObject(composite)) invalid(`${path}.compositeFilter must be an object`);
-	if (composite.op !== 'AND' && composite.op !== 'OR') invalid(`${path}.compositeFilter.op must be AND or OR`);
+	if (composite.op !== 'AND' && composite.op !== 'OR')
+		invalid(`${path}.compositeFilter.op must be AND or OR`);
 	if (!Array.isArray(composite.filters) || composite.filters.length === 0) {
 		invalid(`${path}.compositeFilter.filters must be a non-empty array`);
 	}
-	const children = composite.filters.map((child, i) => nodePredicate(child, schema, `${path}.compositeFilter.filters[${i}]`));
-	return composite.op === 'AND' ? (r) => children.every((p) => p(r)) : (r) => children.some((p) => p(r));
+	const children = composite.filters.map((child, i) =>
+		nodePredicate(child, schema, `${path}.compositeFilter.filters[${i}]`),
+	);
+	return composite.op === 'AND'
+		? (r) => children.every((p) => p(r))
+		: (r) => children.some((p) => p(r));
 }
 
-function sortComparator<T>(sort: unknown, schema: SearchSchema<T>): ((a: T, b: T) => number) | undefined {
+function sortComparator<T>(
+	sort: unknown,
+	schema: SearchSchema<T>,
+): ((a: T, b: T) => number) | undefined {
 	if (sort === undefined || sort === null) return undefined;
 	const list = Array.isArray(sort) ? sort : [sort];
 	const order = list.map((entry, i) => {
 		const path = Array.isArray(sort) ? `sort[${i}]` : 'sort';
 		if (!isObject(entry) || typeof entry.field !== 'string') invalid(`${path}.field is required`);
-		if (entry.fieldreference !== undefined) invalid(`${path}: sorting by related-object fields is not supported`);
-		const spec = Object.prototype.hasOwnProperty.call(schema.fields, entry.field) ? schema.fields[entry.field] : undefined;
+		if (entry.fieldreference !== undefined)
+			invalid(`${path}: sorting by related-object fields is not supported`);
+		const spec = Object.prototype.hasOwnProperty.call(schema.fields, entry.field)
+			? schema.fields[entry.field]
+			: undefined;
 		if (!spec) invalid(`${path}.field "${entry.field}" is unknown`);
 		if (!spec.sortable) invalid(`${path}: sorting by custom items (詳細項目) is not supported`);
 		const direction = entry.order ?? 'asc';
@@ -215,7 +244,9 @@ export function compileSearch<T>(body: Json, schema: SearchSchema<T>): CompiledS
 	const root = isObject(filter) && isObject(filter.compositeFilter) ? 1 : 0;
 	const count = countNodes(filter) - root;
 	if (count > MAX_SEARCH_NODES) {
-		invalid(`filter has ${count} compositeFilter/valueFilter nodes; at most ${MAX_SEARCH_NODES} are allowed`);
+		invalid(
+			`filter has ${count} compositeFilter/valueFilter nodes; at most ${MAX_SEARCH_NODES} are allowed`,
+		);
 	}
 	const predicate = nodePredicate(filter, schema, 'filter');
 	let page = 1;

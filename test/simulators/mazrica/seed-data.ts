@@ -87,7 +87,18 @@ export const COMPANY_TRADES = [
 	'化学',
 ];
 
-export const REGIONS = ['札幌', '仙台', '横浜', '名古屋', '京都', '神戸', '広島', '福岡', '那覇', '金沢'];
+export const REGIONS = [
+	'札幌',
+	'仙台',
+	'横浜',
+	'名古屋',
+	'京都',
+	'神戸',
+	'広島',
+	'福岡',
+	'那覇',
+	'金沢',
+];
 
 /** [address prefix, area code] */
 export const PLACES: Array<[string, string]> = [
@@ -104,7 +115,14 @@ export const PLACES: Array<[string, string]> = [
 	['広島県広島市中区紙屋町', '082'],
 ];
 
-export const DEPARTMENTS = ['営業部', '情報システム部', '総務部', '経営企画部', '経理部', 'マーケティング部'];
+export const DEPARTMENTS = [
+	'営業部',
+	'情報システム部',
+	'総務部',
+	'経営企画部',
+	'経理部',
+	'マーケティング部',
+];
 export const POSITIONS = ['代表取締役', '取締役', '部長', '課長', '主任', '担当'];
 
 export const PRE_NOTES = [
@@ -125,4 +143,10 @@ export const RESULTS = [
 	'追加の見積を依頼された',
 ];
 
-export const MEMOS = ['年度末の予算消化案件', '紹介元への報告が必要', '競合A社と相見積', null, null];
+export const MEMOS = [
+	'年度末の予算消化案件',
+	'紹介元への報告が必要',
+	'競合A社と相見積',
+	null,
+	null,
+];

@@ -92,7 +92,8 @@ class Dice {
 		const count = Math.min(list.length, this.int(0, max));
 		const copy = [...list];
 		const out: T[] = [];
-		for (let i = 0; i < count; i++) out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0]);
+		for (let i = 0; i < count; i++)
+			out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0]);
 		return out;
 	}
 }
@@ -106,7 +107,9 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 
 	const pastSpan = (): { createdAt: number; updatedAt: number } => {
 		const createdAt = truncateToSecond(anchor - dice.int(DAY, 365 * DAY));
-		const updatedAt = dice.chance(0.3) ? createdAt : truncateToSecond(createdAt + dice.float() * (anchor - createdAt));
+		const updatedAt = dice.chance(0.3)
+			? createdAt
+			: truncateToSecond(createdAt + dice.float() * (anchor - createdAt));
 		return { createdAt, updatedAt };
 	};
 
@@ -146,7 +149,12 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 	];
 	for (const [i, [name, members]] of groupDefs.entries()) {
 		const id = store.nextId('userGroup');
-		store.userGroups.set(id, { id, name, orderNum: i + 1, userIds: members.filter((m) => store.users.has(m)) });
+		store.userGroups.set(id, {
+			id,
+			name,
+			orderNum: i + 1,
+			userIds: members.filter((m) => store.users.has(m)),
+		});
 	}
 
 	// ---- settings -----------------------------------------------------------------------------
@@ -154,15 +162,24 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 		const id = store.nextId('pattern');
 		store.actionPatterns.set(id, { id, name });
 	}
-	const patternId = (name: string): number => [...store.actionPatterns.values()].find((p) => p.name === name)?.id ?? 6;
+	const patternId = (name: string): number =>
+		[...store.actionPatterns.values()].find((p) => p.name === name)?.id ?? 6;
 	const named = (sequence: Parameters<MazricaStore['nextId']>[0], names: string[]): NamedItem[] =>
 		names.map((name) => ({ id: store.nextId(sequence), name }));
-	const customItem = (itemKey: string, name: string, itemType: CustomItemType, options: string[] = []): CustomItemDef => ({
+	const customItem = (
+		itemKey: string,
+		name: string,
+		itemType: CustomItemType,
+		options: string[] = [],
+	): CustomItemDef => ({
 		id: store.nextId('customItem'),
 		itemKey,
 		name,
 		itemType,
-		options: options.map((optionName) => ({ id: store.nextId('customItemOption'), name: optionName })),
+		options: options.map((optionName) => ({
+			id: store.nextId('customItemOption'),
+			name: optionName,
+		})),
 	});
 
 	const dealTypeDefs: Array<{
@@ -187,7 +204,12 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 				['受注', 'won'],
 				['失注', 'lost'],
 			],
-			products: ['クラウド会計パッケージ', '勤怠管理システム', '経費精算クラウド', '導入支援サービス'],
+			products: [
+				'クラウド会計パッケージ',
+				'勤怠管理システム',
+				'経費精算クラウド',
+				'導入支援サービス',
+			],
 			probabilities: [
 				['A (80%)', 80],
 				['B (50%)', 50],
@@ -235,7 +257,11 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 			],
 			customItems: () => [
 				customItem('renewalMonth', '更新月', 'number'),
-				customItem('upsellType', 'アップセル種別', 'single_select', ['ライセンス追加', '上位プラン', 'オプション']),
+				customItem('upsellType', 'アップセル種別', 'single_select', [
+					'ライセンス追加',
+					'上位プラン',
+					'オプション',
+				]),
 			],
 			detailTypes: ['初期費用', '月額費用'],
 		},
@@ -245,19 +271,39 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 		const dealType: DealTypeRec = {
 			id,
 			name: def.name,
-			phases: def.phases.map(([name, endType], i) => ({ id: store.nextId('phase'), name, orderNum: i + 1, endType })),
+			phases: def.phases.map(([name, endType], i) => ({
+				id: store.nextId('phase'),
+				name,
+				orderNum: i + 1,
+				endType,
+			})),
 			products: named('product', def.products),
-			probabilities: def.probabilities.map(([name, percentage]) => ({ id: store.nextId('probability'), name, percentage })),
+			probabilities: def.probabilities.map(([name, percentage]) => ({
+				id: store.nextId('probability'),
+				name,
+				percentage,
+			})),
 			channels: named('channel', def.channels),
 			endPhaseReasons: named('endPhaseReason', def.reasons),
-			purposes: def.purposes.map(([name, pattern]) => ({ id: store.nextId('purpose'), name, patternId: patternId(pattern) })),
+			purposes: def.purposes.map(([name, pattern]) => ({
+				id: store.nextId('purpose'),
+				name,
+				patternId: patternId(pattern),
+			})),
 			customItems: def.customItems(),
 			productDetailTypes: named('productDetailType', def.detailTypes),
 		};
 		store.dealTypes.set(id, dealType);
 	}
 	store.customerCustomItems.push(
-		customItem('industry', '業種', 'single_select', ['製造業', 'IT・通信', '小売・流通', '金融・保険', '建設・不動産', '医療・福祉']),
+		customItem('industry', '業種', 'single_select', [
+			'製造業',
+			'IT・通信',
+			'小売・流通',
+			'金融・保険',
+			'建設・不動産',
+			'医療・福祉',
+		]),
 		customItem('rank', '顧客ランク', 'single_select', ['A', 'B', 'C']),
 		customItem('firstDealDate', '初回取引日', 'date'),
 		customItem('annualSales', '年商(百万円)', 'number'),
@@ -276,7 +322,11 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 	store.lifecycleStageTypes.set(lifecycleTypeId, {
 		id: lifecycleTypeId,
 		name: 'マーケティングステージ',
-		stages: ['リード', 'MQL', 'SQL', '商談', '顧客'].map((name, i) => ({ id: store.nextId('lifecycleStage'), name, orderNum: i + 1 })),
+		stages: ['リード', 'MQL', 'SQL', '商談', '顧客'].map((name, i) => ({
+			id: store.nextId('lifecycleStage'),
+			name,
+			orderNum: i + 1,
+		})),
 	});
 
 	const randomCustoms = (defs: CustomItemDef[]): CustomValue[] =>
@@ -293,7 +343,10 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 					case 'date':
 						return { itemKey: def.itemKey, value: japanDatePlusDays(anchor, dice.int(-700, 200)) };
 					default:
-						return { itemKey: def.itemKey, value: dice.pick(['要フォロー', '重点顧客', '前年度から継続', '代理店経由']) };
+						return {
+							itemKey: def.itemKey,
+							value: dice.pick(['要フォロー', '重点顧客', '前年度から継続', '代理店経由']),
+						};
 				}
 			});
 
@@ -310,10 +363,18 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 		const stem = COMPANY_STEMS[combo % COMPANY_STEMS.length];
 		const trade = COMPANY_TRADES[Math.floor(combo / COMPANY_STEMS.length)];
 		const region = cycle === 0 ? '' : REGIONS[(cycle - 1) % REGIONS.length];
-		const serial = cycle > REGIONS.length ? String(Math.floor((cycle - 1) / REGIONS.length) + 1) : '';
+		const serial =
+			cycle > REGIONS.length ? String(Math.floor((cycle - 1) / REGIONS.length) + 1) : '';
 		const core = `${region}${stem}${trade}${serial}`;
 		const form = dice.float();
-		const name = form < 0.6 ? `株式会社${core}` : form < 0.9 ? `${core}株式会社` : form < 0.96 ? `合同会社${core}` : `有限会社${core}`;
+		const name =
+			form < 0.6
+				? `株式会社${core}`
+				: form < 0.9
+					? `${core}株式会社`
+					: form < 0.96
+						? `合同会社${core}`
+						: `有限会社${core}`;
 		const [place, areaCode] = dice.pick(PLACES);
 		store.customers.set(id, {
 			id,
@@ -342,7 +403,14 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 		const customer = customerId === null ? undefined : store.customers.get(customerId);
 		const areaCode = customer?.telNo?.split('-')[0] ?? '03';
 		// Two fixed numbers for the phone filter: a Tokyo number and an island number with a 0 exchange.
-		const tel = i === 0 ? '03-1111-2222' : i === 1 ? '04992-0-1111' : dice.chance(0.8) ? telFor(areaCode) : null;
+		const tel =
+			i === 0
+				? '03-1111-2222'
+				: i === 1
+					? '04992-0-1111'
+					: dice.chance(0.8)
+						? telFor(areaCode)
+						: null;
 		store.contacts.set(id, {
 			id,
 			name: `${family} ${given}`,
@@ -356,10 +424,14 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 			marketoLeadScore: dice.chance(0.5) ? dice.int(0, 200) : null,
 			customerId,
 			customs: randomCustoms(store.contactCustomItems),
-			lifecycleStages: stageIds.length && dice.chance(0.7) ? [{ typeId: lifecycleTypeId, stageId: dice.pick(stageIds) }] : [],
+			lifecycleStages:
+				stageIds.length && dice.chance(0.7)
+					? [{ typeId: lifecycleTypeId, stageId: dice.pick(stageIds) }]
+					: [],
 			...pastSpan(),
 		});
-		if (customerId !== null) contactsByCustomer.set(customerId, [...(contactsByCustomer.get(customerId) ?? []), id]);
+		if (customerId !== null)
+			contactsByCustomer.set(customerId, [...(contactsByCustomer.get(customerId) ?? []), id]);
 	}
 	const contactIds = [...store.contacts.keys()];
 
@@ -373,7 +445,10 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 		const phase = dice.pick(dealType.phases);
 		const product = dice.pick(dealType.products);
 		const span = pastSpan();
-		const shortName = (customer?.name ?? '').replace(/^(株式会社|合同会社|有限会社)|株式会社$/g, '');
+		const shortName = (customer?.name ?? '').replace(
+			/^(株式会社|合同会社|有限会社)|株式会社$/g,
+			'',
+		);
 		store.deals.set(id, {
 			id,
 			dealTypeId: dealType.id,
@@ -475,7 +550,12 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 	}
 
 	// ---- custom objects -----------------------------------------------------------------------
-	const itemDef = (key: string, name: string, itemType: CustomObjectItemDef['itemType'], options: Array<[string, string]> = []) => ({
+	const itemDef = (
+		key: string,
+		name: string,
+		itemType: CustomObjectItemDef['itemType'],
+		options: Array<[string, string]> = [],
+	) => ({
 		key,
 		name,
 		itemType,
@@ -519,7 +599,16 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 		],
 		...defSpan,
 	});
-	const productWords = ['ノートPC', 'タブレット', '会計ソフト', '保守パック', 'ルーター', '複合機', '研修サービス', 'セキュリティ診断'];
+	const productWords = [
+		'ノートPC',
+		'タブレット',
+		'会計ソフト',
+		'保守パック',
+		'ルーター',
+		'複合機',
+		'研修サービス',
+		'セキュリティ診断',
+	];
 	for (let i = 0; i < o.customObjects; i++) {
 		const id = store.nextId('customObject');
 		store.customObjects.set(id, {
@@ -565,14 +654,33 @@ function writeSeedAudits(store: MazricaStore): void {
 		createdAt: number,
 		updatedAt: number,
 	): void => {
-		entries.push({ at: createdAt, userId, operation: 'create', targetType, targetId, targetName, source: 'web' });
+		entries.push({
+			at: createdAt,
+			userId,
+			operation: 'create',
+			targetType,
+			targetId,
+			targetName,
+			source: 'web',
+		});
 		if (updatedAt > createdAt) {
-			entries.push({ at: updatedAt, userId, operation: 'update', targetType, targetId, targetName, source: 'web' });
+			entries.push({
+				at: updatedAt,
+				userId,
+				operation: 'update',
+				targetType,
+				targetId,
+				targetName,
+				source: 'web',
+			});
 		}
 	};
-	for (const c of store.customers.values()) history('customer', c.id, c.name, 1, c.createdAt, c.updatedAt);
-	for (const c of store.contacts.values()) history('contact', c.id, c.name, 1, c.createdAt, c.updatedAt);
-	for (const d of store.deals.values()) history('deal', d.id, d.name, d.userId, d.createdAt, d.updatedAt);
+	for (const c of store.customers.values())
+		history('customer', c.id, c.name, 1, c.createdAt, c.updatedAt);
+	for (const c of store.contacts.values())
+		history('contact', c.id, c.name, 1, c.createdAt, c.updatedAt);
+	for (const d of store.deals.values())
+		history('deal', d.id, d.name, d.userId, d.createdAt, d.updatedAt);
 	for (const a of store.actions.values()) {
 		history(`${a.kind}_action`, a.id, null, a.creatorId, a.createdAt, a.updatedAt);
 	}

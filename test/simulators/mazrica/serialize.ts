@@ -46,7 +46,12 @@ export class Serializer {
 
 	/** [proposed] `{ id, itemKey, name, itemType, options? }` for customer/contact/deal custom items. */
 	customItemDef(def: CustomItemDef): Record<string, unknown> {
-		const out: Record<string, unknown> = { id: def.id, itemKey: def.itemKey, name: def.name, itemType: def.itemType };
+		const out: Record<string, unknown> = {
+			id: def.id,
+			itemKey: def.itemKey,
+			name: def.name,
+			itemType: def.itemType,
+		};
 		if (def.itemType === 'single_select' || def.itemType === 'multi_select') {
 			out.options = def.options.map((o) => ({ id: o.id, name: o.name }));
 		}
@@ -79,8 +84,13 @@ export class Serializer {
 
 	/** Documented `{ id, name, orderNum }`, plus `users` on the member endpoints (and lists [proposed]). */
 	userGroup(group: UserGroupRec, withUsers: boolean): Record<string, unknown> {
-		const out: Record<string, unknown> = { id: group.id, name: group.name, orderNum: group.orderNum };
-		if (withUsers) out.users = group.userIds.map((id) => this.userRef(id)).filter((u) => u !== null);
+		const out: Record<string, unknown> = {
+			id: group.id,
+			name: group.name,
+			orderNum: group.orderNum,
+		};
+		if (withUsers)
+			out.users = group.userIds.map((id) => this.userRef(id)).filter((u) => u !== null);
 		return out;
 	}
 
@@ -89,9 +99,18 @@ export class Serializer {
 		return {
 			id: dealType.id,
 			name: dealType.name,
-			phases: dealType.phases.map((p) => ({ id: p.id, name: p.name, orderNum: p.orderNum, endType: p.endType })),
+			phases: dealType.phases.map((p) => ({
+				id: p.id,
+				name: p.name,
+				orderNum: p.orderNum,
+				endType: p.endType,
+			})),
 			products: dealType.products.map((p) => this.named(p)),
-			probabilities: dealType.probabilities.map((p) => ({ id: p.id, name: p.name, percentage: p.percentage })),
+			probabilities: dealType.probabilities.map((p) => ({
+				id: p.id,
+				name: p.name,
+				percentage: p.percentage,
+			})),
 			channels: dealType.channels.map((p) => this.named(p)),
 			endPhaseReasons: dealType.endPhaseReasons.map((p) => this.named(p)),
 			actionsPurposes: dealType.purposes.map((p) => ({
@@ -137,11 +156,20 @@ export class Serializer {
 			updatedAt: toIso(d.updatedAt),
 			reason: d.reason,
 			dealType: this.named(this.store.dealTypes.get(d.dealTypeId)),
-			endPhaseReasons: d.endPhaseReasonIds.map((id) => this.named(this.store.settingItem('endPhaseReasons', id))),
+			endPhaseReasons: d.endPhaseReasonIds.map((id) =>
+				this.named(this.store.settingItem('endPhaseReasons', id)),
+			),
 			customer: this.named(this.store.customers.get(d.customerId)),
 			phase: this.named(phase),
 			// [proposed] days in the current phase.
-			phaseStayDays: phase ? [{ phase: this.named(phase), days: Math.max(0, Math.floor((this.now() - d.phaseSince) / DAY)) }] : [],
+			phaseStayDays: phase
+				? [
+						{
+							phase: this.named(phase),
+							days: Math.max(0, Math.floor((this.now() - d.phaseSince) / DAY)),
+						},
+					]
+				: [],
 			product: this.named(this.store.settingItem('products', d.productId)),
 			probability: this.named(this.store.probability(d.probabilityId)),
 			channel: this.named(this.store.settingItem('channels', d.channelId)),
@@ -245,8 +273,13 @@ export class Serializer {
 	 * Shape of `/contacts/{contactId}/actions…`: `dataType` 1 for contact actions, 0 for deal
 	 * actions the contact takes part in (then `contact` is that contact [proposed]).
 	 */
-	contactAction(a: ActionRec, viaContactId: number | null, includeFiles = false): Record<string, unknown> {
-		const contactId = a.kind === 'contact' ? a.contactId : (viaContactId ?? a.contactIds[0] ?? null);
+	contactAction(
+		a: ActionRec,
+		viaContactId: number | null,
+		includeFiles = false,
+	): Record<string, unknown> {
+		const contactId =
+			a.kind === 'contact' ? a.contactId : (viaContactId ?? a.contactIds[0] ?? null);
 		return {
 			id: a.id,
 			pattern: this.named(this.store.actionPatterns.get(a.patternId)),
@@ -291,7 +324,12 @@ export class Serializer {
 		const def = this.store.customObjectDefs.get(record.defKey);
 		const values: Record<string, unknown> = {};
 		for (const item of def?.items ?? []) values[item.key] = record.values[item.key] ?? null;
-		return { id: record.id, createdAt: toIso(record.createdAt), updatedAt: toIso(record.updatedAt), ...values };
+		return {
+			id: record.id,
+			createdAt: toIso(record.createdAt),
+			updatedAt: toIso(record.updatedAt),
+			...values,
+		};
 	}
 
 	/** [proposed] audit entry shape. */

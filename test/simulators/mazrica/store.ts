@@ -141,7 +141,8 @@ export class MazricaStore {
 		if (!this.contacts.delete(id)) return false;
 		for (const action of [...this.actions.values()]) {
 			if (action.kind === 'contact' && action.contactId === id) this.actions.delete(action.id);
-			else if (action.contactIds.includes(id)) action.contactIds = action.contactIds.filter((c) => c !== id);
+			else if (action.contactIds.includes(id))
+				action.contactIds = action.contactIds.filter((c) => c !== id);
 		}
 		for (const set of this.dealContacts.values()) set.delete(id);
 		return true;
@@ -150,11 +151,13 @@ export class MazricaStore {
 	/** Deletes a customer with all its deals, actions and contacts (§9, vendor doc). */
 	deleteCustomer(id: number): boolean {
 		if (!this.customers.delete(id)) return false;
-		for (const deal of [...this.deals.values()]) if (deal.customerId === id) this.deleteDeal(deal.id);
+		for (const deal of [...this.deals.values()])
+			if (deal.customerId === id) this.deleteDeal(deal.id);
 		for (const action of [...this.actions.values()]) {
 			if (action.kind === 'customer' && action.customerId === id) this.actions.delete(action.id);
 		}
-		for (const contact of [...this.contacts.values()]) if (contact.customerId === id) this.deleteContact(contact.id);
+		for (const contact of [...this.contacts.values()])
+			if (contact.customerId === id) this.deleteContact(contact.id);
 		return true;
 	}
 

@@ -123,7 +123,9 @@ export interface DealTypeSettingsJson {
 	dealProductDetailTypes: Ref[];
 }
 
-export type PageJson<K extends string, T> = { totalCount: number; page: number } & { [P in K]: T[] };
+export type PageJson<K extends string, T> = { totalCount: number; page: number } & {
+	[P in K]: T[];
+};
 
 /** One HTTP call to the simulator's `/v1` API over real sockets. */
 export async function call<T>(
@@ -142,7 +144,12 @@ export async function call<T>(
 	}
 	const res = await request(`${sim.baseUrl}${path}`, { method, headers, body });
 	const text = await res.body.text();
-	return { status: res.statusCode, headers: res.headers, text, json: (text ? JSON.parse(text) : undefined) as T };
+	return {
+		status: res.statusCode,
+		headers: res.headers,
+		text,
+		json: (text ? JSON.parse(text) : undefined) as T,
+	};
 }
 
 /** Shorthands bound to one simulator. */
@@ -153,7 +160,8 @@ export function client(sim: MazricaSimulator) {
 			call<T>(sim, 'POST', path, { ...options, body }),
 		patch: <T = ErrorJson>(path: string, body?: unknown, options?: CallOptions) =>
 			call<T>(sim, 'PATCH', path, { ...options, body }),
-		del: <T = ErrorJson>(path: string, options?: CallOptions) => call<T>(sim, 'DELETE', path, options),
+		del: <T = ErrorJson>(path: string, options?: CallOptions) =>
+			call<T>(sim, 'DELETE', path, options),
 	};
 }
 

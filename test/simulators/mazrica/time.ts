@@ -8,7 +8,11 @@ const JST_FIXED = FixedOffsetZone.instance(9 * 60);
 export function toIso(ms: number): string {
 	// Japan has kept UTC+9 without DST since 1951, so output uses luxon's fixed +09:00 zone, which
 	// formats identically to Asia/Tokyo and is several times faster (a page can hold 1,000 deals).
-	return DateTime.fromMillis(truncateToSecond(ms), { zone: JST_FIXED }).toISO({ suppressMilliseconds: true }) ?? '';
+	return (
+		DateTime.fromMillis(truncateToSecond(ms), { zone: JST_FIXED }).toISO({
+			suppressMilliseconds: true,
+		}) ?? ''
+	);
 }
 
 export function toIsoOrNull(ms: number | null): string | null {

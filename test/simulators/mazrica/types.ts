@@ -206,7 +206,13 @@ export interface LifecycleStageTypeRec {
 	stages: Array<{ id: number; name: string; orderNum: number }>;
 }
 
-export type CustomObjectItemType = 'text' | 'date' | 'number' | 'decimal_number' | 'single_select' | 'multi_select';
+export type CustomObjectItemType =
+	| 'text'
+	| 'date'
+	| 'number'
+	| 'decimal_number'
+	| 'single_select'
+	| 'multi_select';
 
 export interface CustomObjectOptionDef {
 	key: string;

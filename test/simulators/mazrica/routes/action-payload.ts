@@ -4,7 +4,10 @@ import { boolParam, intParam, rangeParam, userIdsParam, within, dateParam } from
 import type { MazricaStore } from '../store';
 import type { ActionKind, ActionRec, CustomValue } from '../types';
 
-type ActionFields = Omit<ActionRec, 'id' | 'kind' | 'customs' | 'files' | 'createdAt' | 'updatedAt'>;
+type ActionFields = Omit<
+	ActionRec,
+	'id' | 'kind' | 'customs' | 'files' | 'createdAt' | 'updatedAt'
+>;
 export type ActionPatch = Partial<ActionFields> & { customs?: CustomValue[] };
 
 /**
@@ -55,7 +58,8 @@ export function readAction(
 	if (kind === 'deal') {
 		const dealId = reader.ref('deal', { required });
 		const dealIdFinal = typeof dealId === 'number' ? dealId : existing?.dealId;
-		const deal = dealIdFinal === undefined || dealIdFinal === null ? undefined : store.deals.get(dealIdFinal);
+		const deal =
+			dealIdFinal === undefined || dealIdFinal === null ? undefined : store.deals.get(dealIdFinal);
 		if (typeof dealId === 'number') {
 			if (deal) patch.dealId = dealId;
 			else reader.issues.add(`deal: deal ${dealId} not found`);
@@ -65,7 +69,9 @@ export function readAction(
 			const found = store.purpose(purposeId);
 			if (!found) reader.issues.add(`purpose: purpose ${purposeId} not found`);
 			else if (deal && found.dealType.id !== deal.dealTypeId) {
-				reader.issues.add(`purpose: purpose ${purposeId} belongs to deal type ${found.dealType.id}, the deal to ${deal.dealTypeId}`);
+				reader.issues.add(
+					`purpose: purpose ${purposeId} belongs to deal type ${found.dealType.id}, the deal to ${deal.dealTypeId}`,
+				);
 			} else {
 				patch.purposeId = purposeId;
 				patch.patternId = found.purpose.patternId;
@@ -91,7 +97,12 @@ export function readAction(
 	return patch;
 }
 
-export function newAction(store: MazricaStore, kind: ActionKind, patch: ActionPatch, now: number): ActionRec {
+export function newAction(
+	store: MazricaStore,
+	kind: ActionKind,
+	patch: ActionPatch,
+	now: number,
+): ActionRec {
 	const { customs, ...fields } = patch;
 	return {
 		id: store.nextId('action'),
@@ -132,7 +143,10 @@ export function applyActionPatch(action: ActionRec, patch: ActionPatch, now: num
  * `createdAtFrom/To`, `updatedAtFrom/To`, `users[]id` (creator or invitee), `active`, and
  * the family's own: `pattern`, `purpose`, `dealId`.
  */
-export function actionFilter(query: URLSearchParams, extra: Array<'pattern' | 'purpose' | 'dealId'>): (a: ActionRec) => boolean {
+export function actionFilter(
+	query: URLSearchParams,
+	extra: Array<'pattern' | 'purpose' | 'dealId'>,
+): (a: ActionRec) => boolean {
 	const start = dateParam(query, 'startDatetime');
 	const end = dateParam(query, 'endDatetime');
 	const createdAt = rangeParam(query, 'createdAtFrom', 'createdAtTo');

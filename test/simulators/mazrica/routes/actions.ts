@@ -5,7 +5,13 @@ import { jsonBody, Reader } from '../fields';
 import { intParam, PAGE_SIZE, pageOf, pageParam, sortRecords } from '../filters';
 import type { ActionRec } from '../types';
 import { bulkRows, created, found, idOf, ok, validateRows } from './common';
-import { actionFilter, actionSortKeys, applyActionPatch, newAction, readAction } from './action-payload';
+import {
+	actionFilter,
+	actionSortKeys,
+	applyActionPatch,
+	newAction,
+	readAction,
+} from './action-payload';
 
 const includeFiles = (req: SimRequest): boolean => req.query.get('include_files') === '1';
 
@@ -49,7 +55,12 @@ export function actionRoutes(ctx: RouteContext): void {
 		const now = ctx.now();
 		return ok(
 			patches.map(({ customerId, patch }) => {
-				const action = newAction(store, 'customer', { ...patch, customerId: customerId as number }, now);
+				const action = newAction(
+					store,
+					'customer',
+					{ ...patch, customerId: customerId as number },
+					now,
+				);
 				store.actions.set(action.id, action);
 				return action.id;
 			}),
@@ -61,7 +72,9 @@ export function actionRoutes(ctx: RouteContext): void {
 		const owner = ownerParam(req, 'customerId', 'customer');
 		if (owner !== 'all') found(store.customers.get(owner), 'customer', owner);
 		const keep = actionFilter(req.query, ['pattern']);
-		const items = all().filter((a) => a.kind === 'customer' && (owner === 'all' || a.customerId === owner) && keep(a));
+		const items = all().filter(
+			(a) => a.kind === 'customer' && (owner === 'all' || a.customerId === owner) && keep(a),
+		);
 		return list(req, items, (a) => serialize.customerAction(a));
 	});
 
@@ -127,7 +140,8 @@ export function actionRoutes(ctx: RouteContext): void {
 		const reader = new Reader(body);
 		const patch = readAction(reader, store, 'deal', true);
 		const dealId = new Reader(body).ref('deal');
-		if (typeof dealId === 'number' && !store.deals.has(dealId)) notFound(`deal ${dealId} not found`);
+		if (typeof dealId === 'number' && !store.deals.has(dealId))
+			notFound(`deal ${dealId} not found`);
 		reader.issues.throwIfAny();
 		const action = newAction(store, 'deal', patch, ctx.now());
 		store.actions.set(action.id, action);
@@ -140,14 +154,21 @@ export function actionRoutes(ctx: RouteContext): void {
 		const body = jsonBody(req);
 		const dealTypeId = body.dealTypeId;
 		if (dealTypeId === undefined || dealTypeId === null) badRequest('dealTypeId is required');
-		if (typeof dealTypeId !== 'number' || !Number.isInteger(dealTypeId)) badRequest('dealTypeId must be an integer');
-		if (!store.dealTypes.has(dealTypeId)) badRequest(`dealTypeId: deal type ${dealTypeId} not found`);
+		if (typeof dealTypeId !== 'number' || !Number.isInteger(dealTypeId))
+			badRequest('dealTypeId must be an integer');
+		if (!store.dealTypes.has(dealTypeId))
+			badRequest(`dealTypeId: deal type ${dealTypeId} not found`);
 		const rows = bulkRows(body, 'actions');
 		const patches = validateRows(rows, (reader) => {
 			const patch = readAction(reader, store, 'deal', true);
-			const deal = patch.dealId === undefined || patch.dealId === null ? undefined : store.deals.get(patch.dealId);
+			const deal =
+				patch.dealId === undefined || patch.dealId === null
+					? undefined
+					: store.deals.get(patch.dealId);
 			if (deal && deal.dealTypeId !== dealTypeId) {
-				reader.issues.add(`deal: deal ${deal.id} is of deal type ${deal.dealTypeId}, not ${dealTypeId}`);
+				reader.issues.add(
+					`deal: deal ${deal.id} is of deal type ${deal.dealTypeId}, not ${dealTypeId}`,
+				);
 			}
 			return patch;
 		});
@@ -162,7 +183,9 @@ export function actionRoutes(ctx: RouteContext): void {
 	});
 
 	// #41
-	ctx.route('GET', '/actions/:id', (req) => ok(serialize.dealAction(dealAction(req), includeFiles(req))));
+	ctx.route('GET', '/actions/:id', (req) =>
+		ok(serialize.dealAction(dealAction(req), includeFiles(req))),
+	);
 
 	// #42 Q8: `startDatetime`, `endDatetime`, `creator`, `purpose`, `deal` are required on update too.
 	ctx.route('PATCH', '/actions/:id', (req) => {
@@ -188,9 +211,15 @@ export function actionRoutes(ctx: RouteContext): void {
 	const ofContact = (action: ActionRec, contactId: number | 'all'): boolean =>
 		action.kind === 'contact'
 			? contactId === 'all' || action.contactId === contactId
-			: action.kind === 'deal' && (contactId === 'all' ? action.contactIds.length > 0 : action.contactIds.includes(contactId));
+			: action.kind === 'deal' &&
+				(contactId === 'all'
+					? action.contactIds.length > 0
+					: action.contactIds.includes(contactId));
 
-	const contactAction = (req: SimRequest, ownOnly: boolean): { action: ActionRec; contactId: number } => {
+	const contactAction = (
+		req: SimRequest,
+		ownOnly: boolean,
+	): { action: ActionRec; contactId: number } => {
 		const contactId = idOf(req, 'contactId', 'contact');
 		const id = idOf(req, 'id', 'action');
 		const action = store.actions.get(id);
@@ -213,7 +242,12 @@ export function actionRoutes(ctx: RouteContext): void {
 		const now = ctx.now();
 		return ok(
 			patches.map(({ contactId, patch }) => {
-				const action = newAction(store, 'contact', { ...patch, contactId: contactId as number }, now);
+				const action = newAction(
+					store,
+					'contact',
+					{ ...patch, contactId: contactId as number },
+					now,
+				);
 				store.actions.set(action.id, action);
 				return action.id;
 			}),
@@ -226,7 +260,8 @@ export function actionRoutes(ctx: RouteContext): void {
 		const owner = ownerParam(req, 'contactId', 'contact');
 		if (owner !== 'all') found(store.contacts.get(owner), 'contact', owner);
 		const dataType = intParam(req.query, 'dataType') ?? intParam(req.query, 'data_type');
-		if (dataType !== undefined && dataType !== 0 && dataType !== 1) badRequest('dataType must be 0 or 1');
+		if (dataType !== undefined && dataType !== 0 && dataType !== 1)
+			badRequest('dataType must be 0 or 1');
 		const keep = actionFilter(req.query, ['pattern']);
 		const items = all().filter(
 			(a) =>

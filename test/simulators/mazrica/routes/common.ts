@@ -31,7 +31,8 @@ export function bulkRows(body: Json, wrapper: string): unknown[] {
 	if (rows === undefined || rows === null) badRequest(`${wrapper} is required`);
 	if (!Array.isArray(rows)) badRequest(`${wrapper} must be an array`);
 	if (rows.length === 0) badRequest(`${wrapper} must not be empty`);
-	if (rows.length > BULK_LIMIT) badRequest(`${wrapper}: at most ${BULK_LIMIT} records per request, got ${rows.length}`);
+	if (rows.length > BULK_LIMIT)
+		badRequest(`${wrapper}: at most ${BULK_LIMIT} records per request, got ${rows.length}`);
 	return rows;
 }
 
@@ -39,7 +40,10 @@ export function bulkRows(body: Json, wrapper: string): unknown[] {
  * Validates every row before anything is written (all-or-nothing, vendor doc). Any bad row →
  * 400 `{ error, messages, bulkErrors: [{ index, messages }] }` listing every bad row [proposed shape].
  */
-export function validateRows<P>(rows: unknown[], validate: (reader: Reader, index: number) => P | undefined): P[] {
+export function validateRows<P>(
+	rows: unknown[],
+	validate: (reader: Reader, index: number) => P | undefined,
+): P[] {
 	const prepared: P[] = [];
 	const bulkErrors: Array<{ index: number; messages: string[] }> = [];
 	rows.forEach((row, index) => {

@@ -2,7 +2,15 @@ import type { RouteContext } from '../context';
 import { mergeCustoms, readCustoms } from '../customs';
 import { LIFECYCLE_PLAN_MESSAGE } from '../errors';
 import { isObject, jsonBody, Reader } from '../fields';
-import { PAGE_SIZE, pageOf, pageParam, phoneDigits, rangeParam, sortRecords, within } from '../filters';
+import {
+	PAGE_SIZE,
+	pageOf,
+	pageParam,
+	phoneDigits,
+	rangeParam,
+	sortRecords,
+	within,
+} from '../filters';
 import { compileSearch, type SearchFields, type SearchSchema } from '../search';
 import type { MazricaStore } from '../store';
 import type { ContactRec, CustomValue, LifecycleAssignment, PlanFlags } from '../types';
@@ -14,7 +22,12 @@ type ContactPatch = Partial<ContactFields> & { customs?: CustomValue[] };
 
 const TEXT_FIELDS = ['email', 'tel', 'mobileTel', 'address', 'dept', 'position', 'memo'] as const;
 
-function readContact(reader: Reader, store: MazricaStore, mode: 'create' | 'update', plan: PlanFlags): ContactPatch {
+function readContact(
+	reader: Reader,
+	store: MazricaStore,
+	mode: 'create' | 'update',
+	plan: PlanFlags,
+): ContactPatch {
 	const patch: ContactPatch = {};
 	const name = reader.string('name', { required: mode === 'create', nonEmpty: true });
 	if (typeof name === 'string') patch.name = name;
@@ -35,13 +48,19 @@ function readContact(reader: Reader, store: MazricaStore, mode: 'create' | 'upda
 	// one per type; refused without the lifecycle plan.
 	const stages = reader.array('lifecycleStages');
 	if (stages !== undefined) {
-		if (!plan.lifecycleStages && stages.length) reader.issues.add(`lifecycleStages: ${LIFECYCLE_PLAN_MESSAGE}`);
+		if (!plan.lifecycleStages && stages.length)
+			reader.issues.add(`lifecycleStages: ${LIFECYCLE_PLAN_MESSAGE}`);
 		const out: LifecycleAssignment[] = [];
 		stages.forEach((entry, i) => {
-			const typeId = isObject(entry) && isObject(entry.lifecycleStageType) ? entry.lifecycleStageType.id : undefined;
-			const stageId = isObject(entry) && isObject(entry.lifecycleStage) ? entry.lifecycleStage.id : undefined;
+			const typeId =
+				isObject(entry) && isObject(entry.lifecycleStageType)
+					? entry.lifecycleStageType.id
+					: undefined;
+			const stageId =
+				isObject(entry) && isObject(entry.lifecycleStage) ? entry.lifecycleStage.id : undefined;
 			const type = typeof typeId === 'number' ? store.lifecycleStageTypes.get(typeId) : undefined;
-			if (!type || typeof typeId !== 'number') reader.issues.add(`lifecycleStages[${i}].lifecycleStageType: unknown type`);
+			if (!type || typeof typeId !== 'number')
+				reader.issues.add(`lifecycleStages[${i}].lifecycleStageType: unknown type`);
 			else if (typeof stageId !== 'number' || !type.stages.some((s) => s.id === stageId)) {
 				reader.issues.add(`lifecycleStages[${i}].lifecycleStage: not a stage of type ${type.id}`);
 			} else if (out.some((o) => o.typeId === typeId)) {
@@ -70,7 +89,8 @@ function contactSearchSchema(store: MazricaStore): SearchSchema<ContactRec> {
 		createdAt: { type: 'datetime', get: (c) => c.createdAt, sortable: true },
 		updatedAt: { type: 'datetime', get: (c) => c.updatedAt, sortable: true },
 	};
-	for (const def of store.contactCustomItems) fields[`contactCustoms.${def.itemKey}`] = customField<ContactRec>(def);
+	for (const def of store.contactCustomItems)
+		fields[`contactCustoms.${def.itemKey}`] = customField<ContactRec>(def);
 	return {
 		resource: 'contacts',
 		fields,
@@ -103,10 +123,14 @@ export function contactRoutes(ctx: RouteContext): void {
 		const phone = phoneDigits(req.query.get('phoneNumber') ?? '');
 		const list = [...store.contacts.values()].filter((c) => {
 			if (!within(c.updatedAt, updated.from, updated.to)) return false;
-			if (phone && ![c.tel, c.mobileTel].some((t) => t !== null && phoneDigits(t) === phone)) return false;
+			if (phone && ![c.tel, c.mobileTel].some((t) => t !== null && phoneDigits(t) === phone))
+				return false;
 			if (!word) return true;
-			const customerName = c.customerId === null ? '' : (store.customers.get(c.customerId)?.name ?? '');
-			return [c.name, c.email ?? '', customerName].some((text) => text.toLowerCase().includes(word));
+			const customerName =
+				c.customerId === null ? '' : (store.customers.get(c.customerId)?.name ?? '');
+			return [c.name, c.email ?? '', customerName].some((text) =>
+				text.toLowerCase().includes(word),
+			);
 		});
 		const sorted = sortRecords(list, req.query.get('sort'), contactSortKeys, '-updatedAt');
 		const body = pageOf(sorted, page, PAGE_SIZE, 'contacts', (c) => serialize.contact(c));
@@ -156,7 +180,9 @@ export function contactRoutes(ctx: RouteContext): void {
 	});
 
 	// #49
-	ctx.route('GET', '/contacts/:id', (req) => ok(serialize.contact(contact(idOf(req, 'id', 'contact')))));
+	ctx.route('GET', '/contacts/:id', (req) =>
+		ok(serialize.contact(contact(idOf(req, 'id', 'contact')))),
+	);
 
 	// #50 Partial update.
 	ctx.route('PATCH', '/contacts/:id', (req) => {

@@ -14,7 +14,14 @@ import type {
 } from '../types';
 import { bulkRows, created, found, idOf, ok, validateRows } from './common';
 
-const ITEM_TYPES: CustomObjectItemType[] = ['text', 'date', 'number', 'decimal_number', 'single_select', 'multi_select'];
+const ITEM_TYPES: CustomObjectItemType[] = [
+	'text',
+	'date',
+	'number',
+	'decimal_number',
+	'single_select',
+	'multi_select',
+];
 /** [proposed] What a definition, item or option key may look like. */
 const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** Keys of a fetched record that may be echoed back in a body and are ignored [proposed]. */
@@ -27,7 +34,9 @@ function readOptionDefs(reader: Reader, where: string): CustomObjectOptionDef[] 
 	const out: CustomObjectOptionDef[] = [];
 	list.flat().forEach((entry, i) => {
 		if (!isObject(entry) || typeof entry.key !== 'string' || !KEY_PATTERN.test(entry.key)) {
-			reader.issues.add(`${where}customObjectOptionDefs[${i}].key is required (letters, digits, _)`);
+			reader.issues.add(
+				`${where}customObjectOptionDefs[${i}].key is required (letters, digits, _)`,
+			);
 		} else if (typeof entry.name !== 'string' || entry.name.trim() === '') {
 			reader.issues.add(`${where}customObjectOptionDefs[${i}].name is required`);
 		} else if (out.some((o) => o.key === entry.key)) {
@@ -38,25 +47,40 @@ function readOptionDefs(reader: Reader, where: string): CustomObjectOptionDef[] 
 }
 
 /** A new field definition: `name`, `key`, `itemType` required (vendor doc). */
-function readItemDef(reader: Reader, existing: CustomObjectItemDef[], where = ''): CustomObjectItemDef | undefined {
+function readItemDef(
+	reader: Reader,
+	existing: CustomObjectItemDef[],
+	where = '',
+): CustomObjectItemDef | undefined {
 	const name = reader.string('name', { required: true });
 	const key = reader.string('key', { required: true });
 	const itemType = reader.string('itemType', { required: true });
 	if (typeof key === 'string') {
-		if (!KEY_PATTERN.test(key)) reader.issues.add(`${where}key may contain letters, digits and _ only`);
-		else if (existing.some((i) => i.key === key)) reader.issues.add(`${where}key "${key}" already exists`);
+		if (!KEY_PATTERN.test(key))
+			reader.issues.add(`${where}key may contain letters, digits and _ only`);
+		else if (existing.some((i) => i.key === key))
+			reader.issues.add(`${where}key "${key}" already exists`);
 	}
 	if (typeof itemType === 'string' && !ITEM_TYPES.includes(itemType as CustomObjectItemType)) {
 		reader.issues.add(`${where}itemType must be one of ${ITEM_TYPES.join(', ')}`);
 	}
 	const options = readOptionDefs(reader, where) ?? [];
-	if (typeof name !== 'string' || typeof key !== 'string' || typeof itemType !== 'string') return undefined;
+	if (typeof name !== 'string' || typeof key !== 'string' || typeof itemType !== 'string')
+		return undefined;
 	const type = itemType as CustomObjectItemType;
-	return { key, name, itemType: type, options: type === 'single_select' || type === 'multi_select' ? options : [] };
+	return {
+		key,
+		name,
+		itemType: type,
+		options: type === 'single_select' || type === 'multi_select' ? options : [],
+	};
 }
 
 /** A list of field definitions inside a definition body. */
-function readItemDefs(reader: Reader, existing: CustomObjectItemDef[]): CustomObjectItemDef[] | undefined {
+function readItemDefs(
+	reader: Reader,
+	existing: CustomObjectItemDef[],
+): CustomObjectItemDef[] | undefined {
 	const list = reader.array('customObjectItemDefs');
 	if (list === undefined) return undefined;
 	const out: CustomObjectItemDef[] = [];
@@ -65,20 +89,30 @@ function readItemDefs(reader: Reader, existing: CustomObjectItemDef[]): CustomOb
 			reader.issues.add(`customObjectItemDefs[${i}] must be an object`);
 			return;
 		}
-		const item = readItemDef(new Reader(entry, reader.issues), [...existing, ...out], `customObjectItemDefs[${i}].`);
+		const item = readItemDef(
+			new Reader(entry, reader.issues),
+			[...existing, ...out],
+			`customObjectItemDefs[${i}].`,
+		);
 		if (item) out.push(item);
 	});
 	return out;
 }
 
 /** Record values by item type (vendor doc); null clears; unknown keys are problems. */
-function readValues(body: Json, def: CustomObjectDefRec, issues: Issues): Record<string, CustomObjectValue> {
+function readValues(
+	body: Json,
+	def: CustomObjectDefRec,
+	issues: Issues,
+): Record<string, CustomObjectValue> {
 	const out: Record<string, CustomObjectValue> = {};
 	for (const [key, value] of Object.entries(body)) {
 		if (ECHO_KEYS.includes(key)) continue;
 		const item = def.items.find((i) => i.key === key);
 		if (!item) {
-			issues.add(`${key}: not an item key of custom object "${def.key}" (known: ${def.items.map((i) => i.key).join(', ')})`);
+			issues.add(
+				`${key}: not an item key of custom object "${def.key}" (known: ${def.items.map((i) => i.key).join(', ')})`,
+			);
 			continue;
 		}
 		if (value === null) {
@@ -95,7 +129,8 @@ function readValues(body: Json, def: CustomObjectDefRec, issues: Issues): Record
 				const ms = typeof value === 'string' ? parseDateTime(value) : undefined;
 				// Stored and served in Japan time [proposed].
 				if (ms !== undefined) out[key] = toIso(ms);
-				else issues.add(`${key}: date items take an ISO 8601 string, e.g. 2023-04-22T00:02:03+09:00`);
+				else
+					issues.add(`${key}: date items take an ISO 8601 string, e.g. 2023-04-22T00:02:03+09:00`);
 				break;
 			}
 			case 'number':
@@ -108,12 +143,19 @@ function readValues(body: Json, def: CustomObjectDefRec, issues: Issues): Record
 				break;
 			case 'single_select':
 				if (typeof value === 'string' && optionKeys.includes(value)) out[key] = value;
-				else issues.add(`${key}: single_select items take one option key (${optionKeys.join(', ')})`);
+				else
+					issues.add(`${key}: single_select items take one option key (${optionKeys.join(', ')})`);
 				break;
 			case 'multi_select':
-				if (Array.isArray(value) && value.every((v) => typeof v === 'string' && optionKeys.includes(v))) {
+				if (
+					Array.isArray(value) &&
+					value.every((v) => typeof v === 'string' && optionKeys.includes(v))
+				) {
 					out[key] = value as string[];
-				} else issues.add(`${key}: multi_select items take an array of option keys (${optionKeys.join(', ')})`);
+				} else
+					issues.add(
+						`${key}: multi_select items take an array of option keys (${optionKeys.join(', ')})`,
+					);
 				break;
 		}
 	}
@@ -128,12 +170,17 @@ export function customObjectRoutes(ctx: RouteContext): void {
 	const gate = (req: SimRequest): void => {
 		if (!ctx.plan(req).customObjects) forbidden(CUSTOM_OBJECT_PLAN_MESSAGE);
 	};
-	const route = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, handler: (req: SimRequest) => ReturnType<typeof ok>) =>
+	const route = (
+		method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+		path: string,
+		handler: (req: SimRequest) => ReturnType<typeof ok>,
+	) =>
 		ctx.route(method, path, (req) => {
 			gate(req);
 			return handler(req);
 		});
-	const definition = (key: string): CustomObjectDefRec => found(store.customObjectDefs.get(key), 'custom object definition', key);
+	const definition = (key: string): CustomObjectDefRec =>
+		found(store.customObjectDefs.get(key), 'custom object definition', key);
 	const checkBi = (req: SimRequest, reader: Reader): boolean | undefined => {
 		// Q7: the body says `enable_bi`; `enableBi` in a body is not a documented field and is ignored.
 		const enableBi = reader.boolean('enable_bi');
@@ -156,7 +203,9 @@ export function customObjectRoutes(ctx: RouteContext): void {
 			{ updatedAt: (w) => w.def.updatedAt, createdAt: (w) => w.def.createdAt },
 			'-updatedAt',
 		);
-		return ok(pageOf(sorted, page, PAGE_SIZE, 'customObjectDefs', (w) => serialize.customObjectDef(w.def)));
+		return ok(
+			pageOf(sorted, page, PAGE_SIZE, 'customObjectDefs', (w) => serialize.customObjectDef(w.def)),
+		);
 	});
 
 	// #60 Create (201): `name`, `key` required.
@@ -186,7 +235,9 @@ export function customObjectRoutes(ctx: RouteContext): void {
 	});
 
 	// #61 The document lists 400 (no 404) here; an unknown key is a 404 like everywhere else [proposed].
-	route('GET', '/custom_object_defs/:key', (req) => ok(serialize.customObjectDef(definition(req.params.key))));
+	route('GET', '/custom_object_defs/:key', (req) =>
+		ok(serialize.customObjectDef(definition(req.params.key))),
+	);
 
 	// #62 `newKey` renames (records follow); `customObjectItemDefs` adds fields, or renames/re-options
 	// fields with a matching key [proposed merge].
@@ -196,15 +247,22 @@ export function customObjectRoutes(ctx: RouteContext): void {
 		const name = reader.string('name', { nonEmpty: true });
 		const newKey = reader.string('newKey', { nonEmpty: true });
 		if (typeof newKey === 'string' && newKey !== def.key) {
-			if (!KEY_PATTERN.test(newKey)) reader.issues.add('newKey may contain letters, digits and _ only');
-			else if (store.customObjectDefs.has(newKey)) reader.issues.add(`key "${newKey}" already exists`);
+			if (!KEY_PATTERN.test(newKey))
+				reader.issues.add('newKey may contain letters, digits and _ only');
+			else if (store.customObjectDefs.has(newKey))
+				reader.issues.add(`key "${newKey}" already exists`);
 		}
 		const enableBi = checkBi(req, reader);
 		const list = reader.array('customObjectItemDefs');
 		const additions: CustomObjectItemDef[] = [];
-		const changes: Array<{ item: CustomObjectItemDef; name?: string; options?: CustomObjectOptionDef[] }> = [];
+		const changes: Array<{
+			item: CustomObjectItemDef;
+			name?: string;
+			options?: CustomObjectOptionDef[];
+		}> = [];
 		list?.forEach((entry, i) => {
-			if (!isObject(entry)) return reader.issues.add(`customObjectItemDefs[${i}] must be an object`);
+			if (!isObject(entry))
+				return reader.issues.add(`customObjectItemDefs[${i}] must be an object`);
 			const current = def.items.find((item) => item.key === entry.key);
 			const itemReader = new Reader(entry, reader.issues);
 			if (current) {
@@ -215,7 +273,11 @@ export function customObjectRoutes(ctx: RouteContext): void {
 					options: readOptionDefs(itemReader, `customObjectItemDefs[${i}].`),
 				});
 			} else {
-				const item = readItemDef(itemReader, [...def.items, ...additions], `customObjectItemDefs[${i}].`);
+				const item = readItemDef(
+					itemReader,
+					[...def.items, ...additions],
+					`customObjectItemDefs[${i}].`,
+				);
 				if (item) additions.push(item);
 			}
 		});
@@ -224,13 +286,15 @@ export function customObjectRoutes(ctx: RouteContext): void {
 		if (enableBi !== undefined) def.enableBi = enableBi;
 		for (const change of changes) {
 			if (change.name) change.item.name = change.name;
-			const select = change.item.itemType === 'single_select' || change.item.itemType === 'multi_select';
+			const select =
+				change.item.itemType === 'single_select' || change.item.itemType === 'multi_select';
 			if (change.options && select) change.item.options = change.options;
 		}
 		def.items.push(...additions);
 		if (typeof newKey === 'string' && newKey !== def.key) {
 			store.customObjectDefs.delete(def.key);
-			for (const record of store.customObjects.values()) if (record.defKey === def.key) record.defKey = newKey;
+			for (const record of store.customObjects.values())
+				if (record.defKey === def.key) record.defKey = newKey;
 			def.key = newKey;
 			store.customObjectDefs.set(def.key, def);
 		}
@@ -243,7 +307,8 @@ export function customObjectRoutes(ctx: RouteContext): void {
 	route('DELETE', '/custom_object_defs/:key', (req) => {
 		const def = definition(req.params.key);
 		store.customObjectDefs.delete(def.key);
-		for (const record of [...store.customObjects.values()]) if (record.defKey === def.key) store.customObjects.delete(record.id);
+		for (const record of [...store.customObjects.values()])
+			if (record.defKey === def.key) store.customObjects.delete(record.id);
 		ctx.audit(req, 'delete', 'custom_object_def', def.key, def.name);
 		return ok();
 	});
@@ -254,7 +319,8 @@ export function customObjectRoutes(ctx: RouteContext): void {
 		const reader = new Reader(jsonBody(req));
 		const item = readItemDef(reader, def.items);
 		const before = reader.string('before', { nonEmpty: true });
-		if (typeof before === 'string' && !def.items.some((i) => i.key === before)) reader.issues.add(`before: item key "${before}" not found`);
+		if (typeof before === 'string' && !def.items.some((i) => i.key === before))
+			reader.issues.add(`before: item key "${before}" not found`);
 		reader.issues.throwIfAny();
 		if (!item) return badRequest('invalid item definition');
 		const at = typeof before === 'string' ? def.items.findIndex((i) => i.key === before) : -1;
@@ -276,63 +342,87 @@ export function customObjectRoutes(ctx: RouteContext): void {
 	};
 	const removeItem = (def: CustomObjectDefRec, item: CustomObjectItemDef): void => {
 		def.items = def.items.filter((i) => i !== item);
-		for (const record of store.customObjects.values()) if (record.defKey === def.key) delete record.values[item.key];
+		for (const record of store.customObjects.values())
+			if (record.defKey === def.key) delete record.values[item.key];
 		def.updatedAt = ctx.now();
 	};
 
 	// #65 Update a field; `newKey` renames (values follow), `delete: true` deletes (vendor doc).
-	route('PATCH', '/custom_object_defs/:custom_object_def_key/custom_object_item_defs/:key', (req) => {
-		const { def, item } = itemOf(req);
-		const reader = new Reader(jsonBody(req));
-		const name = reader.string('name', { nonEmpty: true });
-		const newKey = reader.string('newKey', { nonEmpty: true });
-		const remove = reader.boolean('delete');
-		if (typeof newKey === 'string' && newKey !== item.key) {
-			if (!KEY_PATTERN.test(newKey)) reader.issues.add('newKey may contain letters, digits and _ only');
-			else if (def.items.some((i) => i.key === newKey)) reader.issues.add(`key "${newKey}" already exists`);
-		}
-		const options = readOptionDefs(reader, '');
-		reader.issues.throwIfAny();
-		if (remove === true) {
-			const body = serialize.customObjectItemDef(item);
-			removeItem(def, item);
-			ctx.audit(req, 'delete', 'custom_object_item_def', `${def.key}.${item.key}`, item.name);
-			return ok(body);
-		}
-		if (typeof name === 'string') item.name = name;
-		if (options && (item.itemType === 'single_select' || item.itemType === 'multi_select')) item.options = options;
-		if (typeof newKey === 'string' && newKey !== item.key) {
-			for (const record of store.customObjects.values()) {
-				if (record.defKey === def.key && item.key in record.values) {
-					record.values[newKey] = record.values[item.key];
-					delete record.values[item.key];
-				}
+	route(
+		'PATCH',
+		'/custom_object_defs/:custom_object_def_key/custom_object_item_defs/:key',
+		(req) => {
+			const { def, item } = itemOf(req);
+			const reader = new Reader(jsonBody(req));
+			const name = reader.string('name', { nonEmpty: true });
+			const newKey = reader.string('newKey', { nonEmpty: true });
+			const remove = reader.boolean('delete');
+			if (typeof newKey === 'string' && newKey !== item.key) {
+				if (!KEY_PATTERN.test(newKey))
+					reader.issues.add('newKey may contain letters, digits and _ only');
+				else if (def.items.some((i) => i.key === newKey))
+					reader.issues.add(`key "${newKey}" already exists`);
 			}
-			item.key = newKey;
-		}
-		def.updatedAt = ctx.now();
-		ctx.audit(req, 'update', 'custom_object_item_def', `${def.key}.${item.key}`, item.name);
-		return ok(serialize.customObjectItemDef(item));
-	});
+			const options = readOptionDefs(reader, '');
+			reader.issues.throwIfAny();
+			if (remove === true) {
+				const body = serialize.customObjectItemDef(item);
+				removeItem(def, item);
+				ctx.audit(req, 'delete', 'custom_object_item_def', `${def.key}.${item.key}`, item.name);
+				return ok(body);
+			}
+			if (typeof name === 'string') item.name = name;
+			if (options && (item.itemType === 'single_select' || item.itemType === 'multi_select'))
+				item.options = options;
+			if (typeof newKey === 'string' && newKey !== item.key) {
+				for (const record of store.customObjects.values()) {
+					if (record.defKey === def.key && item.key in record.values) {
+						record.values[newKey] = record.values[item.key];
+						delete record.values[item.key];
+					}
+				}
+				item.key = newKey;
+			}
+			def.updatedAt = ctx.now();
+			ctx.audit(req, 'update', 'custom_object_item_def', `${def.key}.${item.key}`, item.name);
+			return ok(serialize.customObjectItemDef(item));
+		},
+	);
 
 	// #66 Empty 200 body [proposed].
-	route('DELETE', '/custom_object_defs/:custom_object_def_key/custom_object_item_defs/:key', (req) => {
-		const { def, item } = itemOf(req);
-		removeItem(def, item);
-		ctx.audit(req, 'delete', 'custom_object_item_def', `${def.key}.${item.key}`, item.name);
-		return ok();
-	});
+	route(
+		'DELETE',
+		'/custom_object_defs/:custom_object_def_key/custom_object_item_defs/:key',
+		(req) => {
+			const { def, item } = itemOf(req);
+			removeItem(def, item);
+			ctx.audit(req, 'delete', 'custom_object_item_def', `${def.key}.${item.key}`, item.name);
+			return ok();
+		},
+	);
 
 	const recordsOf = (def: CustomObjectDefRec): CustomObjectRec[] =>
 		[...store.customObjects.values()].filter((r) => r.defKey === def.key);
 	const dateFilter = (req: SimRequest): ((r: CustomObjectRec) => boolean) => {
 		const createdAt = rangeParam(req.query, 'createdAtFrom', 'createdAtTo');
 		const updatedAt = rangeParam(req.query, 'updatedAtFrom', 'updatedAtTo');
-		return (r) => within(r.createdAt, createdAt.from, createdAt.to) && within(r.updatedAt, updatedAt.from, updatedAt.to);
+		return (r) =>
+			within(r.createdAt, createdAt.from, createdAt.to) &&
+			within(r.updatedAt, updatedAt.from, updatedAt.to);
 	};
-	const newRecord = (def: CustomObjectDefRec, values: Record<string, CustomObjectValue>, now: number): CustomObjectRec => {
+	const newRecord = (
+		def: CustomObjectDefRec,
+		values: Record<string, CustomObjectValue>,
+		now: number,
+	): CustomObjectRec => {
 		const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-		return { id: store.nextId('customObject'), defKey: def.key, values: clean, createdAt: now, updatedAt: now };
+		return {
+			id: store.nextId('customObject'),
+			defKey: def.key,
+			values: clean,
+			createdAt: now,
+			updatedAt: now,
+		};
 	};
 
 	// #67 Filters `createdAtFrom/To`, `updatedAtFrom/To` (the document's `+900` offset form is read
@@ -392,7 +482,10 @@ export function customObjectRoutes(ctx: RouteContext): void {
 		const def = definition(req.params.custom_object_def_key);
 		const id = idOf(req, 'id', 'custom object');
 		const rec = store.customObjects.get(id);
-		return { def, rec: found(rec && rec.defKey === def.key ? rec : undefined, 'custom object', id) };
+		return {
+			def,
+			rec: found(rec && rec.defKey === def.key ? rec : undefined, 'custom object', id),
+		};
 	};
 
 	// #69

@@ -11,7 +11,11 @@ type CustomerFields = Omit<CustomerRec, 'id' | 'customs' | 'createdAt' | 'update
 export type CustomerPatch = Partial<CustomerFields> & { customs?: CustomValue[] };
 
 /** Reads a customer body for create (`name` required) or update (all optional). */
-export function readCustomer(reader: Reader, store: MazricaStore, mode: 'create' | 'update'): CustomerPatch {
+export function readCustomer(
+	reader: Reader,
+	store: MazricaStore,
+	mode: 'create' | 'update',
+): CustomerPatch {
 	const patch: CustomerPatch = {};
 	const name = reader.string('name', { required: mode === 'create', nonEmpty: true });
 	if (typeof name === 'string') patch.name = name;
@@ -80,7 +84,9 @@ export function customerSearchFields(defs: CustomItemDef[]): SearchFields<Custom
 	return fields;
 }
 
-export function customField<T extends { customs: CustomValue[] }>(def: CustomItemDef): SearchFields<T>[string] {
+export function customField<T extends { customs: CustomValue[] }>(
+	def: CustomItemDef,
+): SearchFields<T>[string] {
 	const type =
 		def.itemType === 'text'
 			? 'string'
@@ -89,7 +95,11 @@ export function customField<T extends { customs: CustomValue[] }>(def: CustomIte
 				: def.itemType === 'multi_select'
 					? 'idList'
 					: 'number';
-	return { type, get: (r) => r.customs.find((v) => v.itemKey === def.itemKey)?.value ?? null, sortable: false };
+	return {
+		type,
+		get: (r) => r.customs.find((v) => v.itemKey === def.itemKey)?.value ?? null,
+		sortable: false,
+	};
 }
 
 export const customerSortKeys = {
@@ -109,7 +119,9 @@ export function customerRoutes(ctx: RouteContext): void {
 		const word = (req.query.get('searchWord') ?? '').toLowerCase();
 		const updated = rangeParam(req.query, 'updatedAtFrom', 'updatedAtTo');
 		const list = [...store.customers.values()].filter(
-			(c) => (!word || c.name.toLowerCase().includes(word)) && within(c.updatedAt, updated.from, updated.to),
+			(c) =>
+				(!word || c.name.toLowerCase().includes(word)) &&
+				within(c.updatedAt, updated.from, updated.to),
 		);
 		const sorted = sortRecords(list, req.query.get('sort'), customerSortKeys, '-updatedAt');
 		return ok(pageOf(sorted, page, PAGE_SIZE, 'customers', (c) => serialize.customer(c)));
@@ -158,7 +170,9 @@ export function customerRoutes(ctx: RouteContext): void {
 	const customer = (id: number): CustomerRec => found(store.customers.get(id), 'customer', id);
 
 	// #17
-	ctx.route('GET', '/customers/:id', (req) => ok(serialize.customer(customer(idOf(req, 'id', 'customer')))));
+	ctx.route('GET', '/customers/:id', (req) =>
+		ok(serialize.customer(customer(idOf(req, 'id', 'customer')))),
+	);
 
 	// #18 Partial update.
 	ctx.route('PATCH', '/customers/:id', (req) => {

@@ -2,14 +2,26 @@ import type { RouteContext } from '../context';
 import { mergeCustoms, readCustoms } from '../customs';
 import { badRequest, notFound } from '../errors';
 import { isObject, jsonBody, Reader } from '../fields';
-import { dealsLimitParam, intParam, PAGE_SIZE, pageOf, pageParam, rangeParam, sortRecords, within } from '../filters';
+import {
+	dealsLimitParam,
+	intParam,
+	PAGE_SIZE,
+	pageOf,
+	pageParam,
+	rangeParam,
+	sortRecords,
+	within,
+} from '../filters';
 import type { MazricaStore } from '../store';
 import type { CustomValue, DealProductDetail, DealRec, DealTypeRec } from '../types';
 import { bulkRows, created, found, idOf, ok, validateRows } from './common';
 
 const DAY = 86_400_000;
 
-type DealFields = Omit<DealRec, 'id' | 'dealCode' | 'customs' | 'createdAt' | 'updatedAt' | 'phaseSince'>;
+type DealFields = Omit<
+	DealRec,
+	'id' | 'dealCode' | 'customs' | 'createdAt' | 'updatedAt' | 'phaseSince'
+>;
 export type DealPatch = Partial<DealFields> & { customs?: CustomValue[] };
 
 /**
@@ -27,15 +39,21 @@ export function readDeal(
 ): DealPatch {
 	const required = mode === 'create';
 	const patch: DealPatch = {};
-	const dealTypeId = reader.ref('dealType', { required: required && fixedDealTypeId === undefined });
+	const dealTypeId = reader.ref('dealType', {
+		required: required && fixedDealTypeId === undefined,
+	});
 	if (typeof dealTypeId === 'number') {
 		if (fixedDealTypeId !== undefined && dealTypeId !== fixedDealTypeId) {
-			reader.issues.add(`dealType: ${dealTypeId} differs from the deal type ${fixedDealTypeId} of the request path`);
+			reader.issues.add(
+				`dealType: ${dealTypeId} differs from the deal type ${fixedDealTypeId} of the request path`,
+			);
 		} else patch.dealTypeId = dealTypeId;
 	}
 	const finalTypeId = patch.dealTypeId ?? fixedDealTypeId ?? existing?.dealTypeId;
-	const dealType: DealTypeRec | undefined = finalTypeId === undefined ? undefined : store.dealTypes.get(finalTypeId);
-	if (finalTypeId !== undefined && !dealType) reader.issues.add(`dealType: deal type ${finalTypeId} not found`);
+	const dealType: DealTypeRec | undefined =
+		finalTypeId === undefined ? undefined : store.dealTypes.get(finalTypeId);
+	if (finalTypeId !== undefined && !dealType)
+		reader.issues.add(`dealType: deal type ${finalTypeId} not found`);
 
 	const name = reader.string('name', { required, nonEmpty: true });
 	if (typeof name === 'string') patch.name = name;
@@ -86,7 +104,8 @@ export function readDeal(
 	const reasonIds = reader.integers('endPhaseReasonIds');
 	if (Array.isArray(reasonIds)) {
 		const unknown = reasonIds.filter((id) => !dealType?.endPhaseReasons.some((r) => r.id === id));
-		if (unknown.length) reader.issues.add(`endPhaseReasonIds: unknown end-phase reason(s) ${unknown.join(', ')}`);
+		if (unknown.length)
+			reader.issues.add(`endPhaseReasonIds: unknown end-phase reason(s) ${unknown.join(', ')}`);
 		else patch.endPhaseReasonIds = reasonIds;
 	}
 
@@ -95,9 +114,15 @@ export function readDeal(
 	if (details !== undefined) {
 		const out: DealProductDetail[] = [];
 		details.forEach((entry, i) => {
-			const typeId = isObject(entry) && isObject(entry.dealProductDetailType) ? entry.dealProductDetailType.id : undefined;
+			const typeId =
+				isObject(entry) && isObject(entry.dealProductDetailType)
+					? entry.dealProductDetailType.id
+					: undefined;
 			const value = isObject(entry) ? entry.amount : undefined;
-			if (typeof typeId !== 'number' || !dealType?.productDetailTypes.some((t) => t.id === typeId)) {
+			if (
+				typeof typeId !== 'number' ||
+				!dealType?.productDetailTypes.some((t) => t.id === typeId)
+			) {
 				reader.issues.add(`dealProductDetails[${i}].dealProductDetailType: unknown detail type`);
 			} else if (typeof value !== 'number' || !Number.isInteger(value)) {
 				reader.issues.add(`dealProductDetails[${i}].amount must be an integer`);
@@ -153,7 +178,9 @@ function applyDealPatch(store: MazricaStore, deal: DealRec, patch: DealPatch, no
 	Object.assign(deal, fields);
 	// A type change drops values of items the new type does not define [proposed].
 	const defs = store.dealTypes.get(deal.dealTypeId)?.customItems ?? [];
-	deal.customs = mergeCustoms(deal.customs, customs).filter((v) => defs.some((d) => d.itemKey === v.itemKey));
+	deal.customs = mergeCustoms(deal.customs, customs).filter((v) =>
+		defs.some((d) => d.itemKey === v.itemKey),
+	);
 	if (phaseChanged) {
 		deal.phaseSince = now;
 		settleLeadtime(store, deal, now);
@@ -256,7 +283,9 @@ export function dealRoutes(ctx: RouteContext): void {
 				return undefined;
 			}
 			if (existing.dealTypeId !== dealType.id) {
-				reader.issues.add(`id: deal ${id} belongs to deal type ${existing.dealTypeId}, not ${dealType.id}`);
+				reader.issues.add(
+					`id: deal ${id} belongs to deal type ${existing.dealTypeId}, not ${dealType.id}`,
+				);
 			}
 			if (seen.has(id)) reader.issues.add(`id: deal ${id} appears more than once`);
 			seen.add(id);
@@ -289,7 +318,8 @@ export function dealRoutes(ctx: RouteContext): void {
 		const contactId = idOf(req, 'contactId', 'contact');
 		const contact = found(store.contacts.get(contactId), 'contact', contactId);
 		const links = store.contactsOfDeal(record.id);
-		if (links.has(contactId)) badRequest(`contact ${contactId} is already linked to deal ${record.id}`);
+		if (links.has(contactId))
+			badRequest(`contact ${contactId} is already linked to deal ${record.id}`);
 		links.add(contactId);
 		ctx.audit(req, 'create', 'deal_contact', record.id, contact.name);
 		return created();

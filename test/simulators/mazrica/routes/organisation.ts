@@ -9,7 +9,12 @@ import { found, idOf, ok } from './common';
 export function organisationRoutes(ctx: RouteContext): void {
 	const { store, serialize } = ctx;
 	// [proposed] role shape.
-	const role = (r: RoleRec) => ({ id: r.id, name: r.name, orderNum: r.orderNum, parentRoleId: r.parentRoleId });
+	const role = (r: RoleRec) => ({
+		id: r.id,
+		name: r.name,
+		orderNum: r.orderNum,
+		parentRoleId: r.parentRoleId,
+	});
 
 	// #1 Deprecated (Q1): everything at once.
 	ctx.route('GET', '/domains/settings', () =>
@@ -38,8 +43,15 @@ export function organisationRoutes(ctx: RouteContext): void {
 	ctx.route('GET', '/user_groups', (req) => {
 		const page = pageParam(req.query);
 		const userId = intParam(req.query, 'userId');
-		const groups = [...store.userGroups.values()].filter((g) => userId === undefined || g.userIds.includes(userId));
-		const sorted = sortRecords<UserGroupRec>(groups, req.query.get('sort'), { orderNum: (g) => g.orderNum, id: (g) => g.id }, 'orderNum');
+		const groups = [...store.userGroups.values()].filter(
+			(g) => userId === undefined || g.userIds.includes(userId),
+		);
+		const sorted = sortRecords<UserGroupRec>(
+			groups,
+			req.query.get('sort'),
+			{ orderNum: (g) => g.orderNum, id: (g) => g.id },
+			'orderNum',
+		);
 		return ok(pageOf(sorted, page, PAGE_SIZE, 'userGroups', (g) => serialize.userGroup(g, true)));
 	});
 
@@ -96,7 +108,8 @@ export function organisationRoutes(ctx: RouteContext): void {
 		const g = group(idOf(req, 'userGroupId', 'user group'));
 		const userId = idOf(req, 'userId', 'user');
 		if (!store.users.has(userId)) notFound(`user ${userId} not found`);
-		if (!g.userIds.includes(userId)) notFound(`user ${userId} is not a member of user group ${g.id}`);
+		if (!g.userIds.includes(userId))
+			notFound(`user ${userId} is not a member of user group ${g.id}`);
 		g.userIds = g.userIds.filter((id) => id !== userId);
 		ctx.audit(req, 'update', 'user_group', g.id, g.name);
 		return ok();
@@ -105,7 +118,12 @@ export function organisationRoutes(ctx: RouteContext): void {
 	// #8 Roles, in orderNum order [proposed].
 	ctx.route('GET', '/roles', (req) => {
 		const page = pageParam(req.query);
-		const sorted = sortRecords<RoleRec>([...store.roles.values()], req.query.get('sort'), { orderNum: (r) => r.orderNum, id: (r) => r.id }, 'orderNum');
+		const sorted = sortRecords<RoleRec>(
+			[...store.roles.values()],
+			req.query.get('sort'),
+			{ orderNum: (r) => r.orderNum, id: (r) => r.id },
+			'orderNum',
+		);
 		return ok(pageOf(sorted, page, PAGE_SIZE, 'roles', role));
 	});
 }

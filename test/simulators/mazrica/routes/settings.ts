@@ -14,7 +14,10 @@ export function settingsRoutes(ctx: RouteContext): void {
 	const { store, serialize } = ctx;
 
 	/** [proposed] Options are written as `[{ "name": "…" }]`; an `id` of an existing option keeps it. */
-	const readOptions = (reader: Reader, current: CustomItemOption[]): CustomItemOption[] | undefined => {
+	const readOptions = (
+		reader: Reader,
+		current: CustomItemOption[],
+	): CustomItemOption[] | undefined => {
 		const list = reader.array('actionCustomItemOptions');
 		if (list === undefined) return undefined;
 		const out: CustomItemOption[] = [];
@@ -23,7 +26,8 @@ export function settingsRoutes(ctx: RouteContext): void {
 				reader.issues.add(`actionCustomItemOptions[${i}].name is required`);
 				continue;
 			}
-			const keep = typeof entry.id === 'number' ? current.find((o) => o.id === entry.id) : undefined;
+			const keep =
+				typeof entry.id === 'number' ? current.find((o) => o.id === entry.id) : undefined;
 			out.push({ id: keep?.id ?? store.nextId('customItemOption'), name: entry.name });
 		}
 		return out;
@@ -38,7 +42,8 @@ export function settingsRoutes(ctx: RouteContext): void {
 
 	const removeActionItem = (def: CustomItemDef): void => {
 		store.actionCustomItems.splice(store.actionCustomItems.indexOf(def), 1);
-		for (const action of store.actions.values()) action.customs = pruneCustoms(action.customs, store.actionCustomItems);
+		for (const action of store.actions.values())
+			action.customs = pruneCustoms(action.customs, store.actionCustomItems);
 	};
 
 	// #9
@@ -53,12 +58,17 @@ export function settingsRoutes(ctx: RouteContext): void {
 		const itemType = reader.string('itemType', { required: true });
 		const itemKey = reader.string('itemKey', { nonEmpty: true });
 		const before = reader.string('before', { nonEmpty: true });
-		if (typeof itemType === 'string' && !(ACTION_ITEM_TYPES as readonly string[]).includes(itemType)) {
+		if (
+			typeof itemType === 'string' &&
+			!(ACTION_ITEM_TYPES as readonly string[]).includes(itemType)
+		) {
 			reader.issues.add(`itemType must be one of ${ACTION_ITEM_TYPES.join(', ')}`);
 		}
 		if (typeof itemKey === 'string') {
-			if (!KEY_PATTERN.test(itemKey)) reader.issues.add('itemKey may contain letters, digits and _ only');
-			if (store.actionCustomItems.some((d) => d.itemKey === itemKey)) reader.issues.add(`itemKey "${itemKey}" already exists`);
+			if (!KEY_PATTERN.test(itemKey))
+				reader.issues.add('itemKey may contain letters, digits and _ only');
+			if (store.actionCustomItems.some((d) => d.itemKey === itemKey))
+				reader.issues.add(`itemKey "${itemKey}" already exists`);
 		}
 		if (typeof before === 'string' && !store.actionCustomItems.some((d) => d.itemKey === before)) {
 			reader.issues.add(`before: itemKey "${before}" not found`);
@@ -74,7 +84,10 @@ export function settingsRoutes(ctx: RouteContext): void {
 			itemType: itemType as CustomItemDef['itemType'],
 			options: itemType === 'single_select' ? (options ?? []) : [],
 		};
-		const at = typeof before === 'string' ? store.actionCustomItems.findIndex((d) => d.itemKey === before) : -1;
+		const at =
+			typeof before === 'string'
+				? store.actionCustomItems.findIndex((d) => d.itemKey === before)
+				: -1;
 		if (at >= 0) store.actionCustomItems.splice(at, 0, def);
 		else store.actionCustomItems.push(def);
 		ctx.audit(req, 'create', 'action_custom_item', def.id, def.name);
@@ -89,8 +102,10 @@ export function settingsRoutes(ctx: RouteContext): void {
 		const newItemKey = reader.string('newItemKey', { nonEmpty: true });
 		const remove = reader.boolean('delete');
 		if (typeof newItemKey === 'string' && newItemKey !== def.itemKey) {
-			if (!KEY_PATTERN.test(newItemKey)) reader.issues.add('newItemKey may contain letters, digits and _ only');
-			if (store.actionCustomItems.some((d) => d.itemKey === newItemKey)) reader.issues.add(`itemKey "${newItemKey}" already exists`);
+			if (!KEY_PATTERN.test(newItemKey))
+				reader.issues.add('newItemKey may contain letters, digits and _ only');
+			if (store.actionCustomItems.some((d) => d.itemKey === newItemKey))
+				reader.issues.add(`itemKey "${newItemKey}" already exists`);
 		}
 		const options = readOptions(reader, def.options);
 		reader.issues.throwIfAny();

@@ -1,0 +1,64 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { runPerItem } from '@japan-saas/shared/execute/per-item';
+
+import { operationOf, operationProperties, parameterProperties } from './actions/router';
+import { loadOptions } from './methods/load-options';
+
+export class YappliCrm implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Yappli CRM',
+		name: 'yappliCrm',
+		icon: { light: 'file:../../icons/yappli.svg', dark: 'file:../../icons/yappli.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage Yappli CRM members and points through the Yappli CRM Open API',
+		defaults: { name: 'Yappli CRM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'yappliCrmApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Member', value: 'member', description: 'App members (顧客)' },
+					{ name: 'Point', value: 'point', description: 'Member points (ポイント)' },
+					{
+						name: 'Transfer Token',
+						value: 'transferToken',
+						description: 'Login hand-over from the Yappli app',
+					},
+				],
+				default: 'member',
+			},
+			...operationProperties(),
+			...parameterProperties(),
+		],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const run = operationOf(resource, operation);
+		if (!run)
+			throw new NodeOperationError(
+				this.getNode(),
+				`Yappli CRM has no operation "${operation}" on "${resource}"`,
+			);
+
+		return [await runPerItem(this, async (i) => await run.execute.call(this, i))];
+	}
+}

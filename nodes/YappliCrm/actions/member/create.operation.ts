@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { unwrapMember, yappliRequest } from '../../transport/request';
+import { callOptions, showFor } from '../common';
+import { memberBody, memberFieldProperties } from './fields';
+import { memberOptions } from './options';
+
+export const description: INodeProperties[] = showFor('member', 'create', [
+	...memberFieldProperties('additionalFields'),
+	memberOptions,
+]);
+
+/** 顧客登録: no field is required; Yappli does not say whether a repeated unique_id is refused. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const body = memberBody(this, 'additionalFields', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.with_column_key) body.with_column_key = true;
+	const response = await yappliRequest(
+		this,
+		'POST',
+		'/users',
+		{ body },
+		callOptions(this, itemIndex),
+	);
+	return [unwrapMember(response)];
+}

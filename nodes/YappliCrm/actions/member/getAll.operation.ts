@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { collect, pageSizeFor } from '@japan-saas/shared/transport';
+
+import { yappliPages } from '../../transport/request';
+import { callOptions, showFor } from '../common';
+import { memberOptions } from './options';
+
+export const description: INodeProperties[] = showFor('member', 'getAll', [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	memberOptions,
+]);
+
+/** 顧客一覧: pages of up to 1,000 (per_page), in the order Yappli returns them (undocumented). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const limit = {
+		returnAll: this.getNodeParameter('returnAll', itemIndex) as boolean,
+		limit: this.getNodeParameter('limit', itemIndex, 50) as number,
+	};
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs = options.with_column_key ? { with_column_key: true } : {};
+	return await collect(
+		yappliPages(
+			this,
+			'/users',
+			'members',
+			pageSizeFor(limit, 1000),
+			qs,
+			callOptions(this, itemIndex),
+		),
+		limit,
+	);
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { showFor } from '../common';
+import { pointWriteProperties, writePoints } from './write';
+
+export const description: INodeProperties[] = showFor('point', 'adjust', [
+	{
+		displayName: 'Member ID',
+		name: 'memberId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Yappli CRM member ID (会員ID)',
+	},
+	{
+		displayName: 'Points',
+		name: 'point',
+		type: 'number',
+		required: true,
+		default: 0,
+		description: 'Positive adds points, negative subtracts them',
+	},
+	...pointWriteProperties(),
+]);
+
+/** ポイント付与(加算・減算) */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const point = Number(this.getNodeParameter('point', itemIndex));
+	if (!Number.isInteger(point) || point === 0) {
+		throw new NodeOperationError(this.getNode(), '"Points" must be a whole number other than 0', {
+			itemIndex,
+		});
+	}
+	return await writePoints(this, itemIndex, 'points', { point });
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { collect, pageSizeFor } from '@japan-saas/shared/transport';
+
+import { yappliPages } from '../../transport/request';
+import { callOptions, memberIdParameter, requestOptionsProperty, showFor } from '../common';
+
+/** Both point lists take a member, Return All / Limit and page with per_page up to 1,000. */
+export function pointListDescription(operation: string): INodeProperties[] {
+	return showFor('point', operation, [
+		{
+			displayName: 'Member ID',
+			name: 'memberId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Yappli CRM member ID (会員ID)',
+		},
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [requestOptionsProperty],
+		},
+	]);
+}
+
+export async function listPoints(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	suffix: '' | '/expired_list',
+): Promise<IDataObject[]> {
+	const memberId = memberIdParameter(context, 'memberId', itemIndex, 'Member ID');
+	const limit = {
+		returnAll: context.getNodeParameter('returnAll', itemIndex) as boolean,
+		limit: context.getNodeParameter('limit', itemIndex, 50) as number,
+	};
+	const path = `/users/${encodeURIComponent(memberId)}/points${suffix}`;
+	return await collect(
+		yappliPages(
+			context,
+			path,
+			'points',
+			pageSizeFor(limit, 1000),
+			{},
+			callOptions(context, itemIndex),
+		),
+		limit,
+	);
+}

@@ -1,0 +1,128 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import * as memberCreate from './member/create.operation';
+import * as memberGet from './member/get.operation';
+import * as memberGetAll from './member/getAll.operation';
+import * as memberGetByUniqueId from './member/getByUniqueId.operation';
+import * as memberUpdate from './member/update.operation';
+import * as pointAdjust from './point/adjust.operation';
+import * as pointCalculate from './point/calculate.operation';
+import * as pointGetExpiryList from './point/getExpiryList.operation';
+import * as pointGetHistory from './point/getHistory.operation';
+import * as transferTokenCheck from './transferToken/check.operation';
+
+interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
+
+interface OperationEntry {
+	name: string;
+	action: string;
+	description: string;
+	module: Operation;
+}
+
+/** Every Yappli CRM operation by resource, in the order the dropdowns show them. */
+export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
+	member: {
+		create: {
+			name: 'Create',
+			action: 'Create a member',
+			description: 'Register a member (顧客登録)',
+			module: memberCreate,
+		},
+		get: {
+			name: 'Get',
+			action: 'Get a member',
+			description: 'Get a member by Yappli CRM ID (顧客詳細)',
+			module: memberGet,
+		},
+		getByUniqueId: {
+			name: 'Get by Unique ID',
+			action: 'Get a member by unique ID',
+			description: 'Get a member by your own unique ID (顧客詳細(ユニークID))',
+			module: memberGetByUniqueId,
+		},
+		getAll: {
+			name: 'Get Many',
+			action: 'Get many members',
+			description: 'List members (顧客一覧)',
+			module: memberGetAll,
+		},
+		update: {
+			name: 'Update',
+			action: 'Update a member',
+			description: 'Update a member (顧客更新)',
+			module: memberUpdate,
+		},
+	},
+	point: {
+		adjust: {
+			name: 'Add or Subtract',
+			action: 'Add or subtract points',
+			description: 'Add (positive) or subtract (negative) points (ポイント付与)',
+			module: pointAdjust,
+		},
+		calculate: {
+			name: 'Calculate From Amount',
+			action: 'Grant points calculated from an amount',
+			description: "Grant amount × the member rank's rate (ポイント計算)",
+			module: pointCalculate,
+		},
+		getExpiryList: {
+			name: 'Get Expiry List',
+			action: 'Get points by expiry date',
+			description: 'Points that expire, grouped by date (ポイント有効期限一覧)',
+			module: pointGetExpiryList,
+		},
+		getHistory: {
+			name: 'Get History',
+			action: 'Get point history',
+			description: 'Point grants and subtractions, newest first (ポイント付与履歴)',
+			module: pointGetHistory,
+		},
+	},
+	transferToken: {
+		check: {
+			name: 'Check',
+			action: 'Check a transfer token',
+			description: 'Check a login-transfer token from the Yappli app (引き継ぎトークンチェック)',
+			module: transferTokenCheck,
+		},
+	},
+};
+
+export function operationOf(resource: string, operation: string): Operation | undefined {
+	return OPERATIONS[resource]?.[operation]?.module;
+}
+
+export function operationProperties(): INodeProperties[] {
+	return Object.entries(OPERATIONS).map(([resource, operations]) => {
+		const first = Object.keys(operations).includes('getAll')
+			? 'getAll'
+			: Object.keys(operations)[0];
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: Object.entries(operations)
+				.map(([value, entry]) => ({
+					name: entry.name,
+					value,
+					action: entry.action,
+					description: entry.description,
+				}))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: first,
+		};
+	});
+}
+
+export function parameterProperties(): INodeProperties[] {
+	return Object.values(OPERATIONS).flatMap((operations) =>
+		Object.values(operations).flatMap((entry) => entry.module.description),
+	);
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Runs an operation once per input item and pairs every output with its item. With "Continue On
+ * Fail" a failed item yields one item carrying its own error (message and hint) and the rest go
+ * on; otherwise the first failure stops the node, naming its item.
+ */
+export async function runPerItem(
+	context: IExecuteFunctions,
+	operation: (itemIndex: number) => Promise<IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	const count = context.getInputData().length;
+	for (let i = 0; i < count; i++) {
+		try {
+			const records = await operation(i);
+			out.push(
+				...context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(records), {
+					itemData: { item: i },
+				}),
+			);
+		} catch (error) {
+			if (context.continueOnFail()) {
+				out.push({
+					json: {
+						error: (error as Error).message,
+						description: (error as NodeApiError).description ?? null,
+					},
+					pairedItem: { item: i },
+				});
+				continue;
+			}
+			if (error instanceof NodeApiError) {
+				error.context.itemIndex ??= i;
+				throw new NodeApiError(context.getNode(), error as unknown as JsonObject);
+			}
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: i });
+		}
+	}
+	return out;
+}
