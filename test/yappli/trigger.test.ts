@@ -1,0 +1,66 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { serveDuringTests } from '../kit/lifecycle';
+import { YappliSimulator } from '../simulators/yappli/yappli-simulator';
+import { runYappli, yappliCredentials, yappliTrigger } from './setup';
+
+/** The member trigger in n8n-core's PollContext: whole-list comparison, exactly once, restarts. */
+const sim = serveDuringTests(new YappliSimulator({ seed: { members: 2300 } }));
+const ids = (items: INodeExecutionData[] | null) =>
+	(items ?? []).map((item) => [item.json.id, item.json.event]);
+
+test('the first poll learns the members; changes are then emitted once each, tagged', async () => {
+	const setup = yappliCredentials(sim);
+	const trigger = yappliTrigger(setup);
+	expect(await trigger.poll()).toBeNull();
+	expect(Object.keys(trigger.staticData.fingerprints as object)).toHaveLength(2300);
+	// 2,300 members at 1,000 per page: 3 requests per poll.
+	expect(sim.received({ path: '/api/ext/users' })).toHaveLength(3);
+
+	const [a, b] = [...sim.store.members.keys()];
+	sim.advanceClock(1000);
+	sim.touchMember(b, { enabled: 0 });
+	sim.advanceClock(1000);
+	sim.touchMember(a, { enabled: 0 });
+	const created = await runYappli(setup, {
+		resource: 'member',
+		operation: 'create',
+		additionalFields: { unique_id: 'NEW-1' },
+	});
+	const newId = created.items[0].json.id;
+
+	expect(ids(await trigger.poll())).toEqual([
+		[b, 'updated'],
+		[a, 'updated'],
+		[newId, 'created'],
+	]);
+	expect(await trigger.poll()).toBeNull();
+});
+
+test('after a restart nothing is emitted again, and a change made meanwhile is emitted once', async () => {
+	const trigger = yappliTrigger(yappliCredentials(sim));
+	await trigger.poll();
+	const [a, b] = [...sim.store.members.keys()];
+	sim.advanceClock(1000);
+	sim.touchMember(a, { enabled: 0 });
+	expect(ids(await trigger.poll())).toEqual([[a, 'updated']]);
+	trigger.restart();
+	expect(await trigger.poll()).toBeNull();
+	sim.advanceClock(1000);
+	sim.touchMember(b, { enabled: 0 });
+	trigger.restart();
+	expect(ids(await trigger.poll())).toEqual([[b, 'updated']]);
+});
+
+test('Fetch Test Event returns the five most recently updated members without touching the state', async () => {
+	const trigger = yappliTrigger(yappliCredentials(sim));
+	const recent = [...sim.store.members.keys()].slice(0, 3);
+	for (const id of recent) {
+		sim.advanceClock(1000);
+		sim.touchMember(id, { enabled: 0 });
+	}
+	const sample = await trigger.poll('manual');
+	expect(sample).toHaveLength(5);
+	expect(sample?.slice(0, 3).map((item) => item.json.id)).toEqual([...recent].reverse());
+	expect(trigger.staticData.fingerprints).toBeUndefined();
+});
