@@ -1,8 +1,12 @@
-// `npm start`: builds the package, starts every vendor simulator with demo data on loopback and
-// prints how to reach it. Ctrl-C stops everything this script started.
-// (The real-n8n part of the demo is added by the e2e work: see README "Status".)
+// `npm start`: the whole demo on one machine, offline apart from the npm registry.
+//  1. provisions Node 24 and n8n@2.40.7 into .tools/ (first run only),
+//  2. builds this package and installs its npm tarball into the demo n8n's user folder, as a
+//     community package,
+//  3. starts every vendor simulator with demo data and a webhook sink,
+//  4. starts n8n on SQLite, creates the owner, imports credentials pointing at the simulators and
+//     the example workflows, and prints the URL and login. Ctrl-C stops everything.
 import { execFileSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+const { provision, packPackage, N8nServer, OWNER } = require('./n8n/n8n.js');
 
+provision();
 run('npm', ['run', '--silent', 'build']);
 run(join(root, 'node_modules/.bin/tsc'), ['-p', 'scripts/tsconfig.demo.json']);
 // test/platform/node.js is plain JavaScript (see its header); tsc only reads its .d.ts.
@@ -19,15 +25,27 @@ cpSync(join(root, 'test/platform/node.js'), join(root, '.cache/demo/test/platfor
 const { startDemoSimulators } = require(join(root, '.cache/demo/test/simulators/demo.js'));
 const services = await startDemoSimulators();
 
-console.log('\nLocal vendor simulators (demo data, loopback only):\n');
-for (const { vendor, simulator, credential } of services) {
-	console.log(`  ${vendor.padEnd(10)} ${simulator.url}`);
-	console.log(`             credential "${credential.type}": ${JSON.stringify(credential.data)}`);
-	console.log(`             admin: ${simulator.url}/__admin/requests (request log), /__admin/faults, /__admin/reset`);
+const port = Number(process.env.N8N_DEMO_PORT || 5678);
+const n8n = new N8nServer({ userFolder: join(root, '.cache', 'n8n-demo'), port, brokerPort: port + 1 });
+n8n.installPackage(packPackage(join(root, '.cache', 'pack')));
+await n8n.start();
+await n8n.importCredentials(services.filter((s) => s.credential).map((s) => s.credential));
+const examples = readdirSync(join(root, 'examples'))
+	.filter((file) => file.endsWith('.json'))
+	.map((file) => JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')));
+await n8n.importWorkflows(examples);
+
+console.log('\nn8n with n8n-nodes-japan-saas is running:\n');
+console.log(`  ${n8n.url}    login: ${OWNER.email} / ${OWNER.password}`);
+console.log(`  ${examples.length} example workflows imported (Overview → Workflows); credentials point at the simulators.\n`);
+console.log('Local vendor simulators (demo data, loopback only):');
+for (const { vendor, simulator } of services) {
+	console.log(`  ${simulator.url}  ${vendor}   (request log: ${simulator.url}/__admin/requests)`);
 }
-console.log('\nThe built package is in dist/. Press Ctrl-C to stop.\n');
+console.log('\nPress Ctrl-C to stop n8n and the simulators.\n');
 
 const stop = async () => {
+	await n8n.stop();
 	await Promise.all(services.map(({ simulator }) => simulator.stop()));
 	process.exit(0);
 };

