@@ -20,15 +20,12 @@ export interface ExpensePage extends IDataObject {
 
 /**
  * The records of one page. The field table calls the array `expense_details`; the vendor's only
- * JSON example spells it `expens_details`. Read both (and both at once).
+ * JSON example spells it `expens_details`. Read whichever is there; if both are, they carry the
+ * same records, so take the documented one.
  */
 export function recordsOf(page: ExpensePage): IDataObject[] {
-	const records: IDataObject[] = [];
-	for (const key of ['expense_details', 'expens_details']) {
-		const value = page[key];
-		if (Array.isArray(value)) records.push(...(value as IDataObject[]));
-	}
-	return records;
+	const records = page.expense_details ?? page.expens_details;
+	return Array.isArray(records) ? (records as IDataObject[]) : [];
 }
 
 export async function fetchExpensePage(
