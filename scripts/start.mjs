@@ -22,14 +22,17 @@ run(join(root, 'node_modules/.bin/tsc'), ['-p', 'scripts/tsconfig.demo.json']);
 // test/platform/node.js is plain JavaScript (see its header); tsc only reads its .d.ts.
 cpSync(join(root, 'test/platform/node.js'), join(root, '.cache/demo/test/platform/node.js'));
 
-const { startDemoSimulators } = require(join(root, '.cache/demo/test/simulators/demo.js'));
-const services = await startDemoSimulators();
-
 const port = Number(process.env.N8N_DEMO_PORT || 5678);
+const { startDemoSimulators, DEMO_PORTS } = require(join(root, '.cache/demo/test/simulators/demo.js'));
+const services = await startDemoSimulators(DEMO_PORTS, [
+	`http://127.0.0.1:${port}/rest/oauth2-credential/callback`,
+	`http://localhost:${port}/rest/oauth2-credential/callback`,
+]);
+
 const n8n = new N8nServer({ userFolder: join(root, '.cache', 'n8n-demo'), port, brokerPort: port + 1 });
 n8n.installPackage(packPackage(join(root, '.cache', 'pack')));
 await n8n.start();
-await n8n.importCredentials(services.filter((s) => s.credential).map((s) => s.credential));
+await n8n.importCredentials(services.credentials);
 const examples = readdirSync(join(root, 'examples'))
 	.filter((file) => file.endsWith('.json'))
 	.map((file) => JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')));
@@ -39,14 +42,14 @@ console.log('\nn8n with n8n-nodes-japan-saas is running:\n');
 console.log(`  ${n8n.url}    login: ${OWNER.email} / ${OWNER.password}`);
 console.log(`  ${examples.length} example workflows imported (Overview → Workflows); credentials point at the simulators.\n`);
 console.log('Local vendor simulators (demo data, loopback only):');
-for (const { vendor, simulator } of services) {
-	console.log(`  ${simulator.url}  ${vendor}   (request log: ${simulator.url}/__admin/requests)`);
+for (const { label, simulator } of services.all) {
+	console.log(`  ${simulator.url}  ${label}   (request log: ${simulator.url}/__admin/requests)`);
 }
 console.log('\nPress Ctrl-C to stop n8n and the simulators.\n');
 
 const stop = async () => {
 	await n8n.stop();
-	await Promise.all(services.map(({ simulator }) => simulator.stop()));
+	await Promise.all(services.all.map(({ simulator }) => simulator.stop()));
 	process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
 
 import { loadOptions } from './methods/load-options';
 import { newestRecords, pollChanges, type PollSettings } from './trigger/poll-changes';
@@ -69,19 +70,7 @@ export class MazricaTrigger implements INodeType {
 					'Which custom object to watch. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				displayOptions: { show: { source: ['customObject'] } },
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'options',
-				options: [
-					{ name: 'Created and Updated', value: 'all' },
-					{ name: 'Created Only', value: 'created' },
-					{ name: 'Updated Only', value: 'updated' },
-				],
-				default: 'all',
-				description: 'Each output item has "event": "created" or "updated"',
-				displayOptions: { hide: { source: ['auditLog'] } },
-			},
+			{ ...triggerEventsProperty(), displayOptions: { hide: { source: ['auditLog'] } } },
 			{
 				displayName: 'Options',
 				name: 'options',

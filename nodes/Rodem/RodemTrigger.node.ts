@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 
 import { JAPAN_ZONE, vendorTimeMs } from '@japan-saas/shared/dates';
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
 import {
 	changesSince,
 	fingerprintsOf,
@@ -59,18 +60,7 @@ export class RodemTrigger implements INodeType {
 				description:
 					'Also watch expenses registered ahead for trips up to this many days from today',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'options',
-				options: [
-					{ name: 'New and Updated', value: 'all' },
-					{ name: 'New Only', value: 'created' },
-					{ name: 'Updated Only', value: 'updated' },
-				],
-				default: 'all',
-				description: 'Each output item has "event": "created" or "updated"',
-			},
+			triggerEventsProperty('New'),
 			{
 				displayName: 'Options',
 				name: 'options',

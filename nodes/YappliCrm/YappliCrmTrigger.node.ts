@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { vendorTimeMs } from '@japan-saas/shared/dates';
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
 import {
 	changesSince,
 	fingerprintsOf,
@@ -47,18 +48,7 @@ export class YappliCrmTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'options',
-				options: [
-					{ name: 'Created and Updated', value: 'all' },
-					{ name: 'Created Only', value: 'created' },
-					{ name: 'Updated Only', value: 'updated' },
-				],
-				default: 'all',
-				description: 'Each output item has "event": "created" or "updated"',
-			},
+			triggerEventsProperty(),
 			{
 				displayName: 'Options',
 				name: 'options',

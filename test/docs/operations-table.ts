@@ -1,12 +1,56 @@
 import { bulkTwin, OPERATIONS } from '../../nodes/Mazrica/endpoints/catalog';
 import { RESOURCES } from '../../nodes/Mazrica/endpoints/index';
 import type { EndpointSpec } from '../../nodes/Mazrica/endpoints/schema';
+import { Rodem } from '../../nodes/Rodem/Rodem.node';
+import { OPERATIONS as YAPPLI_OPERATIONS } from '../../nodes/YappliCrm/actions/router';
 
 /** Where each operation is exercised end to end (through WorkflowExecute, against the simulator). */
 export const TESTED_IN = {
 	operation: 'test/mazrica/operations.test.ts',
 	bulk: 'test/mazrica/bulk.test.ts',
+	yappli: 'test/yappli/operations.test.ts',
+	rodem: 'test/rodem/expenses.test.ts',
 };
+
+/** Yappli CRM's path per operation, as its operation files call them (below {App URL}/api/ext). */
+const YAPPLI_PATHS: Record<string, string> = {
+	'member:getAll': 'GET /users',
+	'member:get': 'GET /users/{id}',
+	'member:getByUniqueId': 'GET /users/unique_id/{unique_id}',
+	'member:create': 'POST /users',
+	'member:update': 'PUT /users/{id}',
+	'point:getHistory': 'GET /users/{id}/points',
+	'point:getExpiryList': 'GET /users/{id}/points/expired_list',
+	'point:adjust': 'POST /users/{id}/points',
+	'point:calculate': 'POST /users/{id}/points/calculation',
+	'transferToken:check': 'GET /check/{token}?id=',
+};
+
+const YAPPLI_RESOURCES: Record<string, string> = {
+	member: 'Member',
+	point: 'Point',
+	transferToken: 'Transfer Token',
+};
+
+function yappliRows(): string[] {
+	return Object.entries(YAPPLI_OPERATIONS).flatMap(([resource, operations]) =>
+		Object.entries(operations)
+			.sort(([, a], [, b]) => a.name.localeCompare(b.name))
+			.map(([operation, entry]) => {
+				const path = YAPPLI_PATHS[`${resource}:${operation}`];
+				if (!path) throw new Error(`No path listed for Yappli ${resource}:${operation}`);
+				return `| Yappli CRM | ${YAPPLI_RESOURCES[resource]} | ${entry.name} | \`${path}\` | ${TESTED_IN.yappli} |`;
+			}),
+	);
+}
+
+function rodemRows(): string[] {
+	const operation = new Rodem().description.properties.find((p) => p.name === 'operation');
+	return ((operation?.options ?? []) as Array<{ name: string }>).map(
+		(option) =>
+			`| RODEM | Expense | ${option.name} | \`GET /api/v1/expenses\` | ${TESTED_IN.rodem} |`,
+	);
+}
 
 const resourceName = (value: string) => RESOURCES.find((r) => r.value === value)?.name ?? value;
 const endpoint = (e: EndpointSpec) => `\`${e.method} ${e.path}\``;
@@ -31,7 +75,9 @@ export function mazricaOperationsTable(): string {
 		'| Vendor | Resource | Operation | Endpoint | Tested in |',
 		'|---|---|---|---|---|',
 		...rows,
+		...yappliRows(),
+		...rodemRows(),
 		'',
-		`${OPERATIONS.length} operations covering all ${OPERATIONS.length + OPERATIONS.filter((e) => bulkTwin(e)).length} documented Mazrica endpoints (the bulk endpoints are reached through "Use Bulk Endpoint"). Paths are below \`/v1\`.`,
+		`Mazrica: ${OPERATIONS.length} operations covering all ${OPERATIONS.length + OPERATIONS.filter((e) => bulkTwin(e)).length} documented endpoints (the bulk endpoints are reached through "Use Bulk Endpoint"), paths below \`/v1\`. Yappli CRM: paths below \`{App URL}/api/ext\`; the token endpoint is used by the credential. RODEM: the OAuth endpoints are used by the credential.`,
 	].join('\n');
 }

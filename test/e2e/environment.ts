@@ -1,5 +1,4 @@
 import { N8nServer, packPackage, root } from '../../scripts/n8n/n8n';
-import { Simulator } from '../kit/simulator';
 import { fs, net, path, schedule } from '../platform/node';
 
 /** Ports the examples were written for (see scripts/start.mjs); e2e runs rewrite them to free ones. */
@@ -12,13 +11,6 @@ export async function freePort(): Promise<number> {
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	if (!address || typeof address === 'string') throw new Error('no port');
 	return address.port;
-}
-
-/** A webhook receiver standing in for Slack / Chatwork / LINE WORKS: it records what it is sent. */
-export function webhookSink(): Simulator {
-	const sink = new Simulator('webhook-sink');
-	sink.route('POST', '/hook/:name', () => ({ body: { ok: true } }));
-	return sink;
 }
 
 export function readExample(

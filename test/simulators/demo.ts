@@ -1,34 +1,97 @@
+import { DateTime } from 'luxon';
+
 import { Simulator } from '../kit/simulator';
 import { MazricaSimulator } from './mazrica/mazrica-simulator';
+import { RodemSimulator } from './rodem/rodem-simulator';
+import { YappliSimulator } from './yappli/yappli-simulator';
 
-/** A running simulator and the n8n credential that points at it. */
-export interface DemoService {
-	vendor: string;
-	simulator: Simulator;
-	credential?: { id: string; type: string; name: string; data: Record<string, unknown> };
+export interface DemoCredential {
+	id: string;
+	type: string;
+	name: string;
+	data: Record<string, unknown>;
 }
 
-/** Fixed ports: the examples and the credentials saved in the demo n8n keep working across restarts. */
-export const DEMO_PORTS = { mazrica: 4010, sink: 4020 } as const;
+/** Everything the demo and the e2e suite run against. */
+export interface DemoServices {
+	mazrica: MazricaSimulator;
+	yappli: YappliSimulator;
+	rodem: RodemSimulator;
+	/** A webhook receiver standing in for Slack / Chatwork / LINE WORKS. */
+	sink: Simulator;
+	credentials: DemoCredential[];
+	all: Array<{ label: string; simulator: Simulator }>;
+}
 
-/** Starts every vendor simulator that exists, with its demo data, and the webhook sink, on loopback. */
-export async function startDemoSimulators(): Promise<DemoService[]> {
+/** Fixed ports for `npm start`, which the examples' webhook URL and saved credentials rely on. */
+export const DEMO_PORTS = { mazrica: 4010, yappli: 4011, rodem: 4012, sink: 4020 } as const;
+
+/**
+ * Starts every vendor simulator with demo data on loopback (ports 0 = any free port), and builds
+ * the n8n credentials that point at them. RODEM's credential comes already connected (tokens
+ * issued for the demo user), as if the user had clicked "Connect my account".
+ */
+export async function startDemoSimulators(
+	ports: Record<keyof typeof DEMO_PORTS, number> = DEMO_PORTS,
+	n8nCallbackUrls: string[] = ['http://127.0.0.1:5678/rest/oauth2-credential/callback'],
+): Promise<DemoServices> {
 	const mazrica = new MazricaSimulator();
-	await mazrica.start(DEMO_PORTS.mazrica);
+	const yappli = new YappliSimulator();
+	const firstOfMonth = DateTime.now().setZone('Asia/Tokyo').startOf('month');
+	const rodem = new RodemSimulator({
+		redirectUris: n8nCallbackUrls,
+		// Expenses over the last three months and this one, so "last month" always has data.
+		seed: { startDate: firstOfMonth.minus({ months: 3 }).toFormat('yyyy-MM-dd'), months: 4 },
+	});
 	const sink = new Simulator('webhook sink');
 	sink.route('POST', '/hook/:name', () => ({ body: { ok: true } }));
-	await sink.start(DEMO_PORTS.sink);
-	return [
-		{
-			vendor: 'Mazrica',
-			simulator: mazrica,
-			credential: {
+	await Promise.all([
+		mazrica.start(ports.mazrica),
+		yappli.start(ports.yappli),
+		rodem.start(ports.rodem),
+		sink.start(ports.sink),
+	]);
+	const rodemTokens = rodem.issueTokens();
+	return {
+		mazrica,
+		yappli,
+		rodem,
+		sink,
+		credentials: [
+			{
 				id: 'jpSaasMazrica01',
 				type: 'mazricaApi',
 				name: 'Mazrica (local simulator)',
 				data: { apiKey: mazrica.apiKey, baseUrl: mazrica.baseUrl },
 			},
-		},
-		{ vendor: 'Webhook sink (stands in for Slack/Chatwork/LINE WORKS)', simulator: sink },
-	];
+			{
+				id: 'jpSaasYappli001',
+				type: 'yappliCrmApi',
+				name: 'Yappli CRM (local simulator)',
+				data: {
+					appUrl: yappli.appUrl,
+					clientId: yappli.clientId,
+					clientSecret: yappli.clientSecret,
+					userAgent: 'n8n-nodes-japan-saas demo',
+				},
+			},
+			{
+				id: 'jpSaasRodem0001',
+				type: 'rodemOAuth2Api',
+				name: 'RODEM (local simulator)',
+				data: {
+					baseUrl: rodem.baseUrl,
+					clientId: rodem.clientId,
+					clientSecret: rodem.clientSecret,
+					oauthTokenData: { ...rodemTokens },
+				},
+			},
+		],
+		all: [
+			{ label: 'Mazrica', simulator: mazrica },
+			{ label: 'Yappli CRM', simulator: yappli },
+			{ label: 'RODEM', simulator: rodem },
+			{ label: 'Webhook sink (stands in for Slack / Chatwork / LINE WORKS)', simulator: sink },
+		],
+	};
 }
