@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
 
 import type { EndpointSpec } from '../endpoints/schema';
 import { customFieldProperties } from './custom-fields';
@@ -30,28 +31,6 @@ function showFor(endpoint: EndpointSpec, property: INodeProperties): INodeProper
 			},
 		},
 	};
-}
-
-/** Paging: Return All / Limit. Deals raise the page size with `limit`, so their Limit may go to any size. */
-function pagingProperties(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
 }
 
 /** Options every operation has: a lower request rate for busy or multi-worker n8n instances. */
@@ -119,7 +98,7 @@ export function operationProperties(
 			]);
 	}
 
-	if (endpoint.paged) properties.push(...pagingProperties());
+	if (endpoint.paged) properties.push(...returnAllAndLimit());
 
 	if (bulk) properties.push(...bulkProperties(bulk));
 	collections.set('options', [...(collections.get('options') ?? []), ...requestOptions()]);

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
 import { collect, pageSizeFor, type ResultLimit } from '@japan-saas/shared/transport';
+import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
 
 import { expenses, flattenExpense, MAX_PAGE, type ExpensePage } from '../transport/expenses';
 import { rodemDate } from './dates';
@@ -28,23 +29,7 @@ export const description: INodeProperties[] = [
 		description: 'Last day of use to fetch, inclusive',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(show),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,28 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { collect, pageSizeFor } from '@japan-saas/shared/transport';
+import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
 
 import { yappliPages } from '../../transport/request';
 import { callOptions, showFor } from '../common';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'getAll', [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllAndLimit(),
 	memberOptions,
 ]);
 

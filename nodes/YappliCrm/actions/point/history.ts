@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { collect, pageSizeFor } from '@japan-saas/shared/transport';
+import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
 
 import { yappliPages } from '../../transport/request';
 import { callOptions, memberIdParameter, requestOptionsProperty, showFor } from '../common';
@@ -16,22 +17,7 @@ export function pointListDescription(operation: string): INodeProperties[] {
 			default: '',
 			description: 'Yappli CRM member ID (会員ID)',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllAndLimit(),
 		{
 			displayName: 'Options',
 			name: 'options',
