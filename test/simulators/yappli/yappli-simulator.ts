@@ -1,4 +1,4 @@
-import { crypto } from '../../platform/node';
+import { crypto, env } from '../../platform/node';
 import { Simulator, type Handler } from '../../kit/simulator';
 import { ColumnMap, DEFAULT_COLUMN_KEYS } from './columns';
 import { notFound, unauthorized } from './errors';
@@ -50,6 +50,19 @@ export interface YappliSimulatorOptions {
 	transferTokenLifetimeSeconds?: number;
 }
 
+/**
+ * The list-item reading a test run asks for: `YAPPLI_SIM_LIST_ITEMS=wrapped` (set by the jest
+ * project that runs the Yappli node suite a second time) makes wrapped items every simulator's
+ * default. A test that sets `shapes.listItems` itself keeps its choice.
+ */
+function listItemsDefault(): Partial<ShapeOptions> {
+	const reading = env.YAPPLI_SIM_LIST_ITEMS;
+	if (reading === undefined || reading === '') return {};
+	if (reading !== 'plain' && reading !== 'wrapped')
+		throw new Error(`YAPPLI_SIM_LIST_ITEMS must be plain or wrapped, not ${reading}`);
+	return { listItems: reading };
+}
+
 /** What `touchMember` may change, as an operator could in the Yappli CRM admin screen. */
 export type MemberChanges = Partial<
 	Omit<MemberRec, 'id' | 'createdAt' | 'updatedAt' | 'columns'>
@@ -89,7 +102,7 @@ export class YappliSimulator extends Simulator {
 		this.basePath = (options.basePath ?? '').replace(/\/$/, '');
 		this.requireUserAgent = options.requireUserAgent ?? true;
 		this.columns = new ColumnMap(options.columnKeys ?? DEFAULT_COLUMN_KEYS);
-		this.initialShapes = { ...DEFAULT_SHAPES, ...options.shapes };
+		this.initialShapes = { ...DEFAULT_SHAPES, ...listItemsDefault(), ...options.shapes };
 		this.initialTenant = { ...DEFAULT_TENANT, ...options.tenant };
 		this.shapes = { ...this.initialShapes };
 		this.tenant = { ...this.initialTenant, rankRates: { ...this.initialTenant.rankRates } };
