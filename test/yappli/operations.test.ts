@@ -192,3 +192,21 @@ test('Transfer Token → Check is true once for the right member', async () => {
 	expect((await check(member.id)).items[0].json.status).toBe(true);
 	expect((await check(member.id)).items[0].json.status).toBe(false);
 });
+
+test('a member answered as a one-element array (the tutorial\'s "Array[Member Object]") comes out as the member', async () => {
+	sim.shapes.member = 'array';
+	const member = firstMember();
+	const got = await runYappli(yappliCredentials(sim), {
+		resource: 'member',
+		operation: 'get',
+		memberId: member.id,
+	});
+	const granted = await runYappli(yappliCredentials(sim), {
+		resource: 'point',
+		operation: 'adjust',
+		memberId: member.id,
+		point: 10,
+	});
+	expect(got.items.map((i) => i.json.id)).toEqual([member.id]);
+	expect(granted.items.map((i) => i.json.id)).toEqual([member.id]);
+});

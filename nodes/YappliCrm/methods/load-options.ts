@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { unwrapMember, yappliRequest } from '../transport/request';
+import { yappliRequest } from '../transport/request';
+import { unwrapMember } from '../transport/shapes';
 
 const STANDARD_FIELDS = new Set([
 	'id',

@@ -8,6 +8,7 @@ import {
 } from '@japan-saas/shared/transport';
 
 import { yappliConnection } from './profile';
+import { listRecords, unwrapMember, type YappliList } from './shapes';
 
 export async function yappliRequest<T = IDataObject>(
 	context: RequestContext,
@@ -24,24 +25,22 @@ export async function yappliRequest<T = IDataObject>(
 	)) as T;
 }
 
-/**
- * `member` is documented as "Array[Member Object]" while holding one member, and list items may
- * come wrapped as `{ member: {...} }`: accept every form and return the plain member.
- */
-export function unwrapMember(value: unknown): IDataObject {
-	let member = value;
-	if (member && typeof member === 'object' && !Array.isArray(member) && 'member' in member) {
-		member = (member as { member: unknown }).member;
-	}
-	if (Array.isArray(member)) member = member[0];
-	return (member ?? {}) as IDataObject;
+/** A call Yappli answers with `{ "member": … }` (detail, create, update, point writes): the member. */
+export async function yappliMember(
+	context: RequestContext,
+	method: IHttpRequestMethods,
+	path: string,
+	request: { qs?: IDataObject; body?: IDataObject; idempotent?: boolean } = {},
+	options: RequestOptions = {},
+): Promise<IDataObject> {
+	return unwrapMember(await yappliRequest(context, method, path, request, options));
 }
 
-/** Every page of a `page`/`per_page` list (`current_page`/`last_page` envelope). */
+/** Every record of a `page`/`per_page` list (`current_page`/`last_page` envelope), unwrapped. */
 export function yappliPages(
 	context: RequestContext,
 	path: string,
-	listKey: 'members' | 'points',
+	listKey: YappliList,
 	perPage: number,
 	qs: IDataObject = {},
 	options: RequestOptions = {},
@@ -54,9 +53,8 @@ export function yappliPages(
 			{ qs: { ...qs, page, per_page: perPage } },
 			options,
 		);
-		const items = Array.isArray(body[listKey]) ? (body[listKey] as unknown[]) : [];
 		return {
-			items: listKey === 'members' ? items.map(unwrapMember) : (items as IDataObject[]),
+			items: listRecords(body, listKey),
 			currentPage: Number(body.current_page ?? page),
 			lastPage: Number(body.last_page ?? page),
 		};

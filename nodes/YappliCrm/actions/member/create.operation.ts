@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { unwrapMember, yappliRequest } from '../../transport/request';
+import { yappliMember } from '../../transport/request';
 import { callOptions, showFor } from '../common';
 import { memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
@@ -15,12 +15,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = memberBody(this, 'additionalFields', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.with_column_key) body.with_column_key = true;
-	const response = await yappliRequest(
-		this,
-		'POST',
-		'/users',
-		{ body },
-		callOptions(this, itemIndex),
-	);
-	return [unwrapMember(response)];
+	const member = await yappliMember(this, 'POST', '/users', { body }, callOptions(this, itemIndex));
+	return [member];
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { unwrapMember, yappliRequest } from '../../transport/request';
+import { yappliMember } from '../../transport/request';
 import { callOptions, memberIdParameter, showFor } from '../common';
 import { memberOptions } from './options';
 
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = showFor('member', 'get', [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = memberIdParameter(this, 'memberId', itemIndex, 'Member ID');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const body = await yappliRequest(
+	const member = await yappliMember(
 		this,
 		'GET',
 		`/users/${encodeURIComponent(id)}`,
@@ -29,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		callOptions(this, itemIndex),
 	);
-	return [unwrapMember(body)];
+	return [member];
 }

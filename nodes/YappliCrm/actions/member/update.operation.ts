@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { unwrapMember, yappliRequest } from '../../transport/request';
+import { yappliMember } from '../../transport/request';
 import { callOptions, memberIdParameter, showFor } from '../common';
 import { memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
@@ -25,12 +25,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.with_column_key) body.with_column_key = true;
 	// PUT replaces nothing it is not given (as far as the tutorial says), so repeating it is harmless.
-	const response = await yappliRequest(
+	const member = await yappliMember(
 		this,
 		'PUT',
 		`/users/${encodeURIComponent(id)}`,
 		{ body },
 		callOptions(this, itemIndex),
 	);
-	return [unwrapMember(response)];
+	return [member];
 }

@@ -1,11 +1,16 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { vendorTimeMs } from '@japan-saas/shared/dates';
 import type { RequestOptions } from '@japan-saas/shared/transport';
 
-import { yappliRequest } from '../../transport/request';
+import { yappliPages } from '../../transport/request';
 
-/** How many of the newest history entries are searched for the key ([proposed]). */
-export const IDEMPOTENCY_LOOKBACK = 100;
+/** How far back the history is searched for a key unless the node says otherwise ([proposed]). */
+export const DEFAULT_LOOKBACK_DAYS = 30;
+
+/** Yappli's largest page: the fewest requests for a long history. */
+const HISTORY_PAGE_SIZE = 1000;
 
 /** The tag written into `remarks` (an internal memo the end user does not see). */
 export const idempotencyTag = (key: string) => `[n8n:${key}]`;
@@ -15,26 +20,33 @@ export function remarksWithKey(remarks: string, key: string): string {
 }
 
 /**
- * Point writes are not idempotent: a re-run would grant twice. With a key, the newest history
- * entries are searched for it first; a hit means this write already happened.
+ * Point writes are not idempotent: a re-run would grant twice. With a key, the member's history
+ * (ポイント付与履歴, newest first by 登録日 per the tutorial) is read page by page for an entry whose
+ * remarks carry the key; a hit means this write already happened. Reading stops at the first
+ * entry whose `created_at` (登録日, Japan time) is older than the look-back window. An entry whose
+ * `created_at` cannot be read does not end the search.
  */
 export async function findAppliedEntry(
 	context: IExecuteFunctions,
 	memberId: string,
 	key: string,
+	lookbackDays: number,
 	options: RequestOptions,
 ): Promise<IDataObject | undefined> {
-	const body = await yappliRequest(
+	const tag = idempotencyTag(key);
+	const oldest = DateTime.now().minus({ days: lookbackDays }).toMillis();
+	const history = yappliPages(
 		context,
-		'GET',
 		`/users/${encodeURIComponent(memberId)}/points`,
-		{
-			qs: { page: 1, per_page: IDEMPOTENCY_LOOKBACK },
-		},
+		'points',
+		HISTORY_PAGE_SIZE,
+		{},
 		options,
 	);
-	const entries = Array.isArray(body.points) ? (body.points as IDataObject[]) : [];
-	return entries.find(
-		(entry) => typeof entry.remarks === 'string' && entry.remarks.includes(idempotencyTag(key)),
-	);
+	for await (const entry of history) {
+		if (typeof entry.remarks === 'string' && entry.remarks.includes(tag)) return entry;
+		const createdAt = vendorTimeMs(entry.created_at);
+		if (createdAt !== undefined && createdAt < oldest) return undefined;
+	}
+	return undefined;
 }

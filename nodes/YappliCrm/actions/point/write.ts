@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { unwrapMember, yappliRequest } from '../../transport/request';
+import { yappliMember } from '../../transport/request';
 import { callOptions, memberIdParameter, requestOptionsProperty, yappliTime } from '../common';
-import { findAppliedEntry, IDEMPOTENCY_LOOKBACK, remarksWithKey } from './idempotency';
+import { DEFAULT_LOOKBACK_DAYS, findAppliedEntry, remarksWithKey } from './idempotency';
 
 /** Fields shared by Add/Subtract and Calculate from Amount. */
 export function pointWriteProperties(): INodeProperties[] {
@@ -50,7 +51,17 @@ export function pointWriteProperties(): INodeProperties[] {
 					name: 'idempotencyKey',
 					type: 'string',
 					default: '',
-					description: `Makes re-runs safe: the key is written into Remarks, and if one of the member's ${IDEMPOTENCY_LOOKBACK} newest point entries already carries it, nothing is sent again. Use something unique per grant, e.g. an order number.`,
+					description:
+						"Makes re-runs safe: the key is written into Remarks, and if the member's point history within the look-back window already carries it, nothing is sent again. Use something unique per grant, e.g. an order number. Two runs with the same key at the same moment can still both write.",
+				},
+				{
+					displayName: 'Idempotency Look-Back (Days)',
+					name: 'idempotencyLookbackDays',
+					type: 'number',
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					default: DEFAULT_LOOKBACK_DAYS,
+					description:
+						'How far back the point history (newest first, by creation date) is searched for the Idempotency Key. A re-run later than this grants again.',
 				},
 				requestOptionsProperty,
 			],
@@ -77,24 +88,32 @@ export async function writePoints(
 	if (fields.expired_at)
 		body.expired_at = yappliTime(context, fields.expired_at, 'Expires On', 'date', itemIndex);
 	const key = String(options.idempotencyKey ?? '').trim();
+	const lookbackDays = Number(options.idempotencyLookbackDays ?? DEFAULT_LOOKBACK_DAYS);
+	if (key && (!Number.isInteger(lookbackDays) || lookbackDays < 1)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'"Idempotency Look-Back (Days)" must be a whole number, 1 or more',
+			{ itemIndex },
+		);
+	}
 	const remarks = String(fields.remarks ?? '');
 	if (key) body.remarks = remarksWithKey(remarks, key);
 	else if (remarks) body.remarks = remarks;
 
 	const member = `/users/${encodeURIComponent(memberId)}`;
 	if (key) {
-		const applied = await findAppliedEntry(context, memberId, key, requestOptions);
+		const applied = await findAppliedEntry(context, memberId, key, lookbackDays, requestOptions);
 		if (applied) {
-			const current = await yappliRequest(context, 'GET', member, {}, requestOptions);
-			return [{ ...unwrapMember(current), alreadyApplied: true, appliedEntry: applied }];
+			const current = await yappliMember(context, 'GET', member, {}, requestOptions);
+			return [{ ...current, alreadyApplied: true, appliedEntry: applied }];
 		}
 	}
-	const response = await yappliRequest(
+	const updated = await yappliMember(
 		context,
 		'POST',
 		`${member}/${path}`,
 		{ body, idempotent: false },
 		requestOptions,
 	);
-	return [unwrapMember(response)];
+	return [updated];
 }

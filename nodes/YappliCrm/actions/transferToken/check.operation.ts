@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { unwrapMember, yappliRequest } from '../../transport/request';
+import { yappliRequest } from '../../transport/request';
+import { unwrapMember } from '../../transport/shapes';
 import { callOptions, memberIdParameter, requestOptionsProperty, showFor } from '../common';
 
 export const description: INodeProperties[] = showFor('transferToken', 'check', [
