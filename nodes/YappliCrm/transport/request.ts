@@ -27,13 +27,9 @@ export async function yappliRequest<T = IDataObject>(
 
 /** A call Yappli answers with `{ "member": … }` (detail, create, update, point writes): the member. */
 export async function yappliMember(
-	context: RequestContext,
-	method: IHttpRequestMethods,
-	path: string,
-	request: { qs?: IDataObject; body?: IDataObject; idempotent?: boolean } = {},
-	options: RequestOptions = {},
+	...call: Parameters<typeof yappliRequest>
 ): Promise<IDataObject> {
-	return unwrapMember(await yappliRequest(context, method, path, request, options));
+	return unwrapMember(await yappliRequest(...call));
 }
 
 /** Every record of a `page`/`per_page` list (`current_page`/`last_page` envelope), unwrapped. */
