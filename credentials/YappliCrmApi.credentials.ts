@@ -7,6 +7,20 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+/** What a token answer held instead of a token: its field names only, never their values. */
+function whatCameBack(response: unknown): string {
+	if (typeof response === 'string')
+		return response.trim().startsWith('<')
+			? 'The answer was a web page, not JSON.'
+			: 'The answer was not JSON.';
+	if (response && typeof response === 'object') {
+		const fields = Object.keys(response);
+		return fields.length ? `The answer had only: ${fields.join(', ')}.` : 'The answer was empty.';
+	}
+	return 'The answer was empty.';
+}
 
 /**
  * Yappli CRM Open API: a client-credentials token fetched with a JSON body from
@@ -70,8 +84,14 @@ export class YappliCrmApi implements ICredentialType {
 				client_secret: credentials.clientSecret,
 			},
 			json: true,
-		})) as { access_token?: string };
-		return { accessToken: response.access_token ?? '' };
+		})) as unknown;
+		const token = (response as { access_token?: unknown } | null)?.access_token;
+		if (typeof token !== 'string' || token === '') {
+			throw new UserError(
+				`Yappli CRM answered the token request (POST {App URL}/api/ext/token) without an access_token. ${whatCameBack(response)} Check that the App URL is the tenant URL Yappli sent with the client ID, without /api/ext.`,
+			);
+		}
+		return { accessToken: token };
 	}
 
 	authenticate: IAuthenticateGeneric = {

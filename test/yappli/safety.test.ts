@@ -136,3 +136,30 @@ test("a wrong client secret fails with Yappli's message and a hint, without the 
 	expect(result.error?.message).toBe('Yappli CRM returned 401: 認証に失敗しました。');
 	expect(JSON.stringify(result.run)).not.toContain(wrong);
 });
+
+test.each([
+	['a JSON answer without access_token', { token_type: 'bearer', expires_in: 86400 }],
+	['an HTML page (App URL pointing at a web page)', '<html><body>Yappli</body></html>'],
+])(
+	'a token answer that is %s fails with a clear message, and no empty token is stored',
+	async (_, body) => {
+		sim.inject({
+			method: 'POST',
+			path: '/api/ext/token',
+			respond: { status: 200, body },
+			times: 2,
+		});
+		const setup = yappliCredentials(sim);
+		const result = await runYappli(setup, {
+			resource: 'member',
+			operation: 'get',
+			memberId: memberId(),
+		});
+		expect(result.error?.message).toMatch(
+			/Yappli CRM answered the token request \(POST \{App URL\}\/api\/ext\/token\) without an access_token/,
+		);
+		expect(setup.helper.stored(setup.id).accessToken).toBe('');
+		// Nothing was sent to the API with an empty bearer token.
+		expect(sim.requests.filter((r) => r.path !== '/api/ext/token')).toHaveLength(0);
+	},
+);
