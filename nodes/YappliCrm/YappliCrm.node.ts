@@ -9,6 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { runPerItem } from '@japan-saas/shared/execute/per-item';
 
 import { operationOf, operationProperties, parameterProperties } from './actions/router';
+import { searchMembers } from './methods/list-search';
 import { loadOptions } from './methods/load-options';
 
 export class YappliCrm implements INodeType {
@@ -47,7 +48,7 @@ export class YappliCrm implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch: { searchMembers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0) as string;

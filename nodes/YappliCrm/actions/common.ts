@@ -15,8 +15,8 @@ export function callOptions(context: IExecuteFunctions, itemIndex: number): Requ
 	return { itemIndex, maxRequestsPerSecond: Number(options.maxRequestsPerSecond) || undefined };
 }
 
-/** Member IDs are strings; the editor may hand us numbers from expressions. */
-export function memberIdParameter(
+/** A required text parameter, trimmed; expressions may hand us numbers. */
+export function requiredText(
 	context: IExecuteFunctions,
 	name: string,
 	itemIndex: number,

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
  */
 const LIST_WRAPPERS = { members: 'member', points: 'point' } as const;
 
-export type YappliList = keyof typeof LIST_WRAPPERS;
+export type YappliListKey = keyof typeof LIST_WRAPPERS;
 
 function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,7 +27,7 @@ function unwrapped(value: unknown, wrapper: string): IDataObject[] {
 }
 
 /** The plain records of a list answer (`members` or `points`), whichever reading Yappli uses. */
-export function listRecords(body: IDataObject, list: YappliList): IDataObject[] {
+export function listRecords(body: IDataObject, list: YappliListKey): IDataObject[] {
 	const items = Array.isArray(body[list]) ? (body[list] as unknown[]) : [];
 	return items.flatMap((item) => unwrapped(item, LIST_WRAPPERS[list]));
 }
@@ -35,4 +35,40 @@ export function listRecords(body: IDataObject, list: YappliList): IDataObject[] 
 /** The member of a `{ "member": … }` answer (object or one-element array), or a list item. */
 export function unwrapMember(value: unknown): IDataObject {
 	return unwrapped(value, 'member')[0] ?? {};
+}
+
+/** The member object's own fields (tutorial §顧客詳細); every other field is a custom field. */
+const MEMBER_FIELDS = new Set([
+	'id',
+	'unique_id',
+	'login_id',
+	'rank',
+	'secret_quetion',
+	'secret_question',
+	'secret_answer',
+	'point',
+	'total_point',
+	'logined',
+	'enabled',
+	'memo',
+	'point_geted_at',
+	'point_used_at',
+	'point_expired_at',
+	'point_expired_point',
+	'logined_at',
+	'created_at',
+	'updated_at',
+	'external_ids',
+]);
+
+/** column01–column50, or the key names an admin gave them (with `with_column_key`). */
+export function customFieldNames(member: IDataObject): string[] {
+	return Object.keys(member).filter((name) => !MEMBER_FIELDS.has(name));
+}
+
+/** A field's value as text for display and matching; '' when empty. */
+export function fieldText(value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return '';
 }

@@ -1,24 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { yappliMember } from '../../transport/request';
-import { callOptions, memberIdParameter, showFor } from '../common';
+import { callOptions, showFor } from '../common';
+import { memberIdOf, memberLocator } from '../member-locator';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'get', [
-	{
-		displayName: 'Member ID',
-		name: 'memberId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Yappli CRM member ID (会員ID)',
-	},
+	memberLocator(),
 	memberOptions,
 ]);
 
 /** 顧客詳細 */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = memberIdParameter(this, 'memberId', itemIndex, 'Member ID');
+	const id = memberIdOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const member = await yappliMember(
 		this,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { yappliMember } from '../../transport/request';
-import { callOptions, memberIdParameter, showFor } from '../common';
+import { callOptions, requiredText, showFor } from '../common';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'getByUniqueId', [
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = showFor('member', 'getByUniqueId',
 
 /** 顧客詳細(ユニークID) */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const uniqueId = memberIdParameter(this, 'uniqueId', itemIndex, 'Unique ID');
+	const uniqueId = requiredText(this, 'uniqueId', itemIndex, 'Unique ID');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const member = await yappliMember(
 		this,

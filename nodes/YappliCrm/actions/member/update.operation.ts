@@ -1,26 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { yappliMember } from '../../transport/request';
-import { callOptions, memberIdParameter, showFor } from '../common';
+import { callOptions, showFor } from '../common';
+import { memberIdOf, memberLocator } from '../member-locator';
 import { memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'update', [
-	{
-		displayName: 'Member ID',
-		name: 'memberId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Yappli CRM member ID (会員ID)',
-	},
+	memberLocator(),
 	...memberFieldProperties('updateFields'),
 	memberOptions,
 ]);
 
 /** 顧客更新 (PUT): only the fields set here are sent. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = memberIdParameter(this, 'memberId', itemIndex, 'Member ID');
+	const id = memberIdOf(this, itemIndex);
 	const body = memberBody(this, 'updateFields', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.with_column_key) body.with_column_key = true;

@@ -2,17 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../common';
+import { memberLocator } from '../member-locator';
 import { pointWriteProperties, writePoints } from './write';
 
 export const description: INodeProperties[] = showFor('point', 'calculate', [
-	{
-		displayName: 'Member ID',
-		name: 'memberId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Yappli CRM member ID (会員ID)',
-	},
+	memberLocator(),
 	{
 		displayName: 'Amount',
 		name: 'amount',

@@ -4,19 +4,13 @@ import { collect, pageSizeFor } from '@japan-saas/shared/transport';
 import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
 
 import { yappliPages } from '../../transport/request';
-import { callOptions, memberIdParameter, requestOptionsProperty, showFor } from '../common';
+import { callOptions, requestOptionsProperty, showFor } from '../common';
+import { memberIdOf, memberLocator } from '../member-locator';
 
 /** Both point lists take a member, Return All / Limit and page with per_page up to 1,000. */
 export function pointListDescription(operation: string): INodeProperties[] {
 	return showFor('point', operation, [
-		{
-			displayName: 'Member ID',
-			name: 'memberId',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'Yappli CRM member ID (会員ID)',
-		},
+		memberLocator(),
 		...returnAllAndLimit(),
 		{
 			displayName: 'Options',
@@ -34,7 +28,7 @@ export async function listPoints(
 	itemIndex: number,
 	suffix: '' | '/expired_list',
 ): Promise<IDataObject[]> {
-	const memberId = memberIdParameter(context, 'memberId', itemIndex, 'Member ID');
+	const memberId = memberIdOf(context, itemIndex);
 	const limit = {
 		returnAll: context.getNodeParameter('returnAll', itemIndex) as boolean,
 		limit: context.getNodeParameter('limit', itemIndex, 50) as number,

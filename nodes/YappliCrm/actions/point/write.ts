@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { yappliMember } from '../../transport/request';
-import { callOptions, memberIdParameter, requestOptionsProperty, yappliTime } from '../common';
+import { callOptions, requestOptionsProperty, yappliTime } from '../common';
+import { memberIdOf } from '../member-locator';
 import { DEFAULT_LOOKBACK_DAYS, findAppliedEntry, remarksWithKey } from './idempotency';
 
 /** Fields shared by Add/Subtract and Calculate from Amount. */
@@ -79,7 +80,7 @@ export async function writePoints(
 	path: 'points' | 'points/calculation',
 	body: IDataObject,
 ): Promise<IDataObject[]> {
-	const memberId = memberIdParameter(context, 'memberId', itemIndex, 'Member ID');
+	const memberId = memberIdOf(context, itemIndex);
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const requestOptions = callOptions(context, itemIndex);

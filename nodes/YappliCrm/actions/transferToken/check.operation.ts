@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { yappliRequest } from '../../transport/request';
 import { unwrapMember } from '../../transport/shapes';
-import { callOptions, memberIdParameter, requestOptionsProperty, showFor } from '../common';
+import { callOptions, requiredText, requestOptionsProperty, showFor } from '../common';
+import { memberIdOf, memberLocator } from '../member-locator';
 
 export const description: INodeProperties[] = showFor('transferToken', 'check', [
 	{
@@ -14,14 +15,7 @@ export const description: INodeProperties[] = showFor('transferToken', 'check', 
 		default: '',
 		description: 'The transfer token the Yappli app passed to your page (引き継ぎトークン)',
 	},
-	{
-		displayName: 'Member ID',
-		name: 'memberId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Yappli CRM member ID you hold for this user',
-	},
+	memberLocator('The Yappli CRM member ID you hold for this user'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -34,8 +28,8 @@ export const description: INodeProperties[] = showFor('transferToken', 'check', 
 
 /** 引き継ぎトークンチェック: `{ status }`, with the member when Yappli includes it. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const token = memberIdParameter(this, 'token', itemIndex, 'Token');
-	const memberId = memberIdParameter(this, 'memberId', itemIndex, 'Member ID');
+	const token = requiredText(this, 'token', itemIndex, 'Token');
+	const memberId = memberIdOf(this, itemIndex);
 	const body = await yappliRequest(
 		this,
 		'GET',
