@@ -8,7 +8,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem } from '@japan-saas/shared/execute/per-item';
 
-import { operationOf, operationProperties, parameterProperties } from './actions/router';
+import { explainBadRequest } from './actions/bad-request';
+import { operationOf, operationProperties, parameterProperties, RESOURCES } from './actions/router';
 import { searchMembers } from './methods/list-search';
 import { loadOptions } from './methods/load-options';
 
@@ -32,15 +33,7 @@ export class YappliCrm implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Member', value: 'member', description: 'App members (顧客)' },
-					{ name: 'Point', value: 'point', description: 'Member points (ポイント)' },
-					{
-						name: 'Transfer Token',
-						value: 'transferToken',
-						description: 'Login hand-over from the Yappli app',
-					},
-				],
+				options: RESOURCES,
 				default: 'member',
 			},
 			...operationProperties(),
@@ -60,6 +53,14 @@ export class YappliCrm implements INodeType {
 				`Yappli CRM has no operation "${operation}" on "${resource}"`,
 			);
 
-		return [await runPerItem(this, async (i) => await run.execute.call(this, i))];
+		return [
+			await runPerItem(this, async (i) => {
+				try {
+					return await run.module.execute.call(this, i);
+				} catch (error) {
+					throw explainBadRequest(error, run.label, run.module.badRequestCauses);
+				}
+			}),
+		];
 	}
 }

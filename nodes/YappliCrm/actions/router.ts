@@ -14,6 +14,8 @@ import * as transferTokenCheck from './transferToken/check.operation';
 interface Operation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+	/** What usually makes Yappli answer this operation with a bare 400 (要求が無効です。). */
+	badRequestCauses?: readonly string[];
 }
 
 interface OperationEntry {
@@ -22,6 +24,17 @@ interface OperationEntry {
 	description: string;
 	module: Operation;
 }
+
+/** The resources, as the Resource dropdown shows them. */
+export const RESOURCES = [
+	{ name: 'Member', value: 'member', description: 'App members (顧客)' },
+	{ name: 'Point', value: 'point', description: 'Member points (ポイント)' },
+	{
+		name: 'Transfer Token',
+		value: 'transferToken',
+		description: 'Login hand-over from the Yappli app',
+	},
+];
 
 /** Every Yappli CRM operation by resource, in the order the dropdowns show them. */
 export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
@@ -93,8 +106,14 @@ export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
 	},
 };
 
-export function operationOf(resource: string, operation: string): Operation | undefined {
-	return OPERATIONS[resource]?.[operation]?.module;
+/** The operation to run, and its name as errors show it ("Point → Add or Subtract"). */
+export function operationOf(
+	resource: string,
+	operation: string,
+): { module: Operation; label: string } | undefined {
+	const entry = OPERATIONS[resource]?.[operation];
+	const resourceName = RESOURCES.find((r) => r.value === resource)?.name ?? resource;
+	return entry && { module: entry.module, label: `${resourceName} → ${entry.name}` };
 }
 
 export function operationProperties(): INodeProperties[] {

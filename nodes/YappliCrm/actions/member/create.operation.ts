@@ -2,13 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { yappliMember } from '../../transport/request';
 import { callOptions, showFor } from '../common';
-import { memberBody, memberFieldProperties } from './fields';
+import { MEMBER_WRITE_CAUSES, memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'create', [
 	...memberFieldProperties('additionalFields'),
 	memberOptions,
 ]);
+
+export const badRequestCauses = MEMBER_WRITE_CAUSES;
 
 /** 顧客登録: no field is required; Yappli does not say whether a repeated unique_id is refused. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -117,6 +117,14 @@ export function memberFieldProperties(
 	];
 }
 
+/** What usually makes Yappli refuse a member create or update with a bare 400. */
+export const MEMBER_WRITE_CAUSES = [
+	'Rank is set while the rank feature (ランク利用) is on in the admin screen (rank is writable only while it is off)',
+	'Unique ID or Login ID already used by another member',
+	'a custom field named neither column01–column50 nor a key name set in the admin screen',
+	'Last Login At not accepted (sent as YYYY-MM-DD HH:MM:SS, Japan time)',
+];
+
 /**
  * The JSON body for create/update, validated as the tutorial states before anything is sent:
  * password ≥ 4 characters, logined=1 needs logined_at, unique_id/login_id not empty if given.

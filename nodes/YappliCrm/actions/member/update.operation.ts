@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { yappliMember } from '../../transport/request';
 import { callOptions, showFor } from '../common';
 import { memberIdOf, memberLocator } from '../member-locator';
-import { memberBody, memberFieldProperties } from './fields';
+import { MEMBER_WRITE_CAUSES, memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'update', [
@@ -11,6 +11,8 @@ export const description: INodeProperties[] = showFor('member', 'update', [
 	...memberFieldProperties('updateFields'),
 	memberOptions,
 ]);
+
+export const badRequestCauses = MEMBER_WRITE_CAUSES;
 
 /** 顧客更新 (PUT): only the fields set here are sent. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../common';
 import { memberLocator } from '../member-locator';
-import { pointWriteProperties, writePoints } from './write';
+import { EXPIRY_CAUSE, pointWriteProperties, writePoints } from './write';
 
 export const description: INodeProperties[] = showFor('point', 'adjust', [
 	memberLocator(),
@@ -17,6 +17,8 @@ export const description: INodeProperties[] = showFor('point', 'adjust', [
 	},
 	...pointWriteProperties(),
 ]);
+
+export const badRequestCauses = ['subtracting more points than the member holds', EXPIRY_CAUSE];
 
 /** ポイント付与(加算・減算) */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '../common';
 import { memberLocator } from '../member-locator';
-import { pointWriteProperties, writePoints } from './write';
+import { EXPIRY_CAUSE, pointWriteProperties, writePoints } from './write';
 
 export const description: INodeProperties[] = showFor('point', 'calculate', [
 	memberLocator(),
@@ -18,6 +18,11 @@ export const description: INodeProperties[] = showFor('point', 'calculate', [
 	},
 	...pointWriteProperties(),
 ]);
+
+export const badRequestCauses = [
+	"the member's rank has no point rate (ポイント付与率) in Yappli CRM's environment settings",
+	EXPIRY_CAUSE,
+];
 
 /** ポイント計算: grant points computed from an amount. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

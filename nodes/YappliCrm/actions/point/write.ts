@@ -6,6 +6,10 @@ import { callOptions, requestOptionsProperty, yappliTime } from '../common';
 import { memberIdOf } from '../member-locator';
 import { DEFAULT_LOOKBACK_DAYS, findAppliedEntry, remarksWithKey } from './idempotency';
 
+/** A likely cause of a bare 400 on either point write. */
+export const EXPIRY_CAUSE =
+	'Expires On in the past or not a date Yappli accepts (sent as YYYY-MM-DD, Japan time)';
+
 /** Fields shared by Add/Subtract and Calculate from Amount. */
 export function pointWriteProperties(): INodeProperties[] {
 	return [
