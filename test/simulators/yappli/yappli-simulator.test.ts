@@ -1,4 +1,5 @@
 import { serveDuringTests } from '../../kit/lifecycle';
+import { env } from '../../platform/node';
 import {
 	call,
 	client,
@@ -261,6 +262,31 @@ describe('paging (GET /api/ext/users)', () => {
 		expect(res.json.members).toHaveLength(2);
 		expect(res.json.members[0].member.id).toBe('1');
 		expect(Object.keys(res.json.members[0])).toEqual(['member']);
+	});
+});
+
+describe('the list-item reading a test run asks for (YAPPLI_SIM_LIST_ITEMS)', () => {
+	const before = env.YAPPLI_SIM_LIST_ITEMS;
+	afterEach(() => {
+		if (before === undefined) delete env.YAPPLI_SIM_LIST_ITEMS;
+		else env.YAPPLI_SIM_LIST_ITEMS = before;
+	});
+
+	test('becomes the default of every simulator built, and survives a reset', () => {
+		env.YAPPLI_SIM_LIST_ITEMS = 'wrapped';
+		const wrapped = new YappliSimulator({ seed: { members: 1 } });
+		wrapped.reset();
+		expect(wrapped.shapes.listItems).toBe('wrapped');
+		env.YAPPLI_SIM_LIST_ITEMS = 'plain';
+		expect(new YappliSimulator({ seed: { members: 1 } }).shapes.listItems).toBe('plain');
+	});
+
+	test("gives way to a test's own choice, and refuses an unknown reading", () => {
+		env.YAPPLI_SIM_LIST_ITEMS = 'wrapped';
+		const chosen = new YappliSimulator({ seed: { members: 1 }, shapes: { listItems: 'plain' } });
+		expect(chosen.shapes.listItems).toBe('plain');
+		env.YAPPLI_SIM_LIST_ITEMS = 'nested';
+		expect(() => new YappliSimulator()).toThrow('YAPPLI_SIM_LIST_ITEMS must be plain or wrapped');
 	});
 });
 
