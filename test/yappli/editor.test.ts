@@ -151,6 +151,44 @@ describe('member picker', () => {
 		]);
 	});
 
+	test('a search reads at most 5 pages per call and hands the rest to the next call', async () => {
+		sim.seed({ members: 5600, pointHistory: false });
+		const target = [...sim.store.members.values()][5400];
+		sim.touchMember(target.id, { columns: { column40: 'needle-5401' } });
+		const first = await search('needle-5401');
+		expect(first).toEqual({
+			results: [
+				{
+					name: 'No match in the first 5,000 members yet: scroll to search on, or use By ID',
+					value: '',
+				},
+			],
+			paginationToken: '6',
+		});
+		const next = await search('needle-5401', first.paginationToken);
+		expect(next.results.map((r) => r.value)).toEqual([target.id]);
+		expect(next.paginationToken).toBeUndefined();
+		expect(sim.received({ path: '/api/ext/users' }).map((r) => r.query.page)).toEqual([
+			'1',
+			'2',
+			'3',
+			'4',
+			'5',
+			'6',
+		]);
+	});
+
+	test('a search matching many members stops at the first page with enough and continues from there', async () => {
+		sim.seed({ members: 2600, pointHistory: false });
+		const first = await search('@example.com');
+		// Every member matches, by login ID or by the e-mail custom field (column04).
+		expect(first.results).toHaveLength(1000);
+		expect(first.paginationToken).toBe('2');
+		const second = await search('@example.com', first.paginationToken);
+		expect(second.paginationToken).toBe('3');
+		expect(sim.received({ path: '/api/ext/users' }).map((r) => r.query.page)).toEqual(['1', '2']);
+	});
+
 	test('on a node without a credential, say what to set instead of failing', async () => {
 		const result = await search('taro', undefined, false);
 		expect(result).toEqual({

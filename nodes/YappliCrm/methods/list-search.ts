@@ -108,5 +108,14 @@ export async function searchMembers(
 		if (records.length === 0 || currentPage >= lastPage) return { results };
 		if (results.length >= ENOUGH_MATCHES) return { results, paginationToken: String(page + 1) };
 	}
+	// Nothing found yet in a large tenant: say so in a line of the list, so there is something to
+	// scroll past and the editor asks for the next pages.
+	if (results.length === 0) {
+		const searched = (page - 1) * SEARCH_PAGE_SIZE;
+		results.push({
+			name: `No match in the first ${searched.toLocaleString('en-US')} members yet: scroll to search on, or use By ID`,
+			value: '',
+		});
+	}
 	return { results, paginationToken: String(page) };
 }
