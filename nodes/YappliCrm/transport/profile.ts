@@ -1,28 +1,13 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type {
-	VendorConnection,
-	VendorErrorDetail,
-	VendorProfile,
-} from '@japan-saas/shared/transport';
-
-/** `{"error": "...", "error_description": "要求が無効です。"}` per the tutorial's error tables. */
-function yappliError(body: unknown): VendorErrorDetail | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		return typeof body === 'string' && body.trim() ? { message: body.trim() } : undefined;
-	}
-	const { error, error_description: description, message } = body as Record<string, unknown>;
-	const text = [description, message, error].find(
-		(value): value is string => typeof value === 'string' && value !== '',
-	);
-	return text ? { message: text, code: typeof error === 'string' ? error : undefined } : undefined;
-}
+import type { VendorConnection, VendorProfile } from '@japan-saas/shared/transport';
 
 export const yappliProfile: VendorProfile = {
 	displayName: 'Yappli CRM',
-	// [proposed] Yappli publishes no rate limit; 5 requests/s per credential keeps bulk syncs polite.
+	// [proposed] Yappli publishes no rate limit; 5 requests/s per API client keeps bulk syncs polite.
 	throttle: { ratePerSecond: 5, burst: 5 },
-	errorFromBody: yappliError,
+	// `{"error": "...", "error_description": "要求が無効です。"}` per the tutorial's error tables:
+	// read by the shared readVendorError.
 	hints: {
 		400: 'Yappli rejected the request (要求が無効です). Check the fields named in the message.',
 		401: 'Yappli rejected the credential (認証に失敗しました). Check the client ID and secret and the App URL.',
@@ -30,6 +15,16 @@ export const yappliProfile: VendorProfile = {
 		404: 'No member with this ID or unique ID.',
 	},
 	secretFields: ['clientSecret', 'accessToken'],
+	// The transfer token (引き継ぎトークン) travels in the URL path of /check/{token}; a member's
+	// password and secret answer in the body of member writes.
+	secretParameters: [
+		'token',
+		...['additionalFields', 'updateFields'].flatMap((collection) =>
+			['password', 'secret_question', 'secret_answer'].map((field) => `${collection}.${field}`),
+		),
+	],
+	// One budget per API client; the access token is replaced on every refresh.
+	budgetFields: ['clientId', 'clientSecret'],
 };
 
 export const yappliConnection: VendorConnection = {

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { unwrapMember, yappliRequest } from '../../transport/request';
-import { callOptions, showFor } from '../common';
 import { memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
 
@@ -20,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'POST',
 		'/users',
 		{ body },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [unwrapMember(response)];
 }

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { unwrapMember, yappliRequest } from '../../transport/request';
-import { callOptions, memberIdParameter, showFor } from '../common';
+import { memberIdParameter } from '../common';
 import { memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
 
@@ -30,7 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'PUT',
 		`/users/${encodeURIComponent(id)}`,
 		{ body },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [unwrapMember(response)];
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+
 import { unwrapMember, yappliRequest } from '../../transport/request';
-import { callOptions, memberIdParameter, requestOptionsProperty, yappliTime } from '../common';
+import { memberIdParameter, requestOptionsProperties, yappliTime } from '../common';
 import { findAppliedEntry, IDEMPOTENCY_LOOKBACK, remarksWithKey } from './idempotency';
 
 /** Fields shared by Add/Subtract and Calculate from Amount. */
@@ -52,7 +54,7 @@ export function pointWriteProperties(): INodeProperties[] {
 					default: '',
 					description: `Makes re-runs safe: the key is written into Remarks, and if one of the member's ${IDEMPOTENCY_LOOKBACK} newest point entries already carries it, nothing is sent again. Use something unique per grant, e.g. an order number.`,
 				},
-				requestOptionsProperty,
+				...requestOptionsProperties,
 			],
 		},
 	];
@@ -71,7 +73,7 @@ export async function writePoints(
 	const memberId = memberIdParameter(context, 'memberId', itemIndex, 'Member ID');
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const requestOptions = callOptions(context, itemIndex);
+	const requestOptions = readRequestOptions(context, itemIndex);
 
 	if (fields.title) body.title = String(fields.title);
 	if (fields.expired_at)

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { unwrapMember, yappliRequest } from '../../transport/request';
-import { callOptions, memberIdParameter, requestOptionsProperty, showFor } from '../common';
+import { memberIdParameter, requestOptionsProperties } from '../common';
 
 export const description: INodeProperties[] = showFor('transferToken', 'check', [
 	{
@@ -27,7 +30,7 @@ export const description: INodeProperties[] = showFor('transferToken', 'check', 
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [requestOptionsProperty],
+		options: [...requestOptionsProperties],
 	},
 ]);
 
@@ -40,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'GET',
 		`/check/${encodeURIComponent(token)}`,
 		{ qs: { id: memberId } },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	const result: IDataObject = { status: body.status === true, memberId };
 	if (body.member) result.member = unwrapMember(body);
