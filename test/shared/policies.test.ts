@@ -243,6 +243,16 @@ describe('readVendorError: one reader for every vendor body shape', () => {
 			'40000',
 		],
 		[
+			'Yappli headline with details',
+			{
+				error: 'Bad Request',
+				error_description: '要求が無効です。',
+				errors: ['point is required', { field: 'rank', message: 'cannot be set' }],
+			},
+			'要求が無効です。 (point is required; rank: cannot be set)',
+			'Bad Request',
+		],
+		[
 			'OAuth (Yappli, RODEM)',
 			{ error: 'invalid_request', error_description: '要求が無効です。' },
 			'要求が無効です。',

@@ -133,6 +133,9 @@ test("a wrong client secret fails with Yappli's message and a hint, without the 
 		operation: 'get',
 		memberId: memberId(),
 	});
-	expect(result.error?.message).toBe('Yappli CRM returned 401: 認証に失敗しました。');
+	// The simulator's body names the problem in `errors`; the message passes it through.
+	expect(result.error?.message).toBe(
+		'Yappli CRM returned 401: 認証に失敗しました。 (invalid client_id or client_secret)',
+	);
 	expect(JSON.stringify(result.run)).not.toContain(wrong);
 });

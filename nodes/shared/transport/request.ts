@@ -220,6 +220,11 @@ export async function vendorRequest<T = unknown>(
 					? `The execution was stopped while the request was under way, so it may have been applied in ${profile.displayName}; it was not sent again.`
 					: hint,
 		}));
+	/** A timeout says how long the node waited; other failures keep the vendor's message. */
+	const timeoutMessage = (outcome: AttemptFailure) =>
+		outcome.failure.kind === 'timeout'
+			? `${profile.displayName} did not answer within ${formatSeconds(timeoutMs)} (Timeout option)`
+			: undefined;
 	const refusedLocally = async (pause: Pause) =>
 		await fail(
 			{
@@ -260,10 +265,7 @@ export async function vendorRequest<T = unknown>(
 		}
 		if (!isRetryable(outcome.failure, idempotent)) {
 			throw await fail(outcome, (hint) => ({
-				message:
-					outcome.failure.kind === 'timeout'
-						? `${profile.displayName} did not answer within ${formatSeconds(timeoutMs)} (Timeout option)`
-						: undefined,
+				message: timeoutMessage(outcome),
 				hint:
 					!idempotent && mayHaveBeenProcessed(outcome.failure)
 						? `The request was sent but its answer was lost, so it may have been applied in ${profile.displayName}; it was not sent again. Check there before re-running.`
@@ -308,10 +310,7 @@ export async function vendorRequest<T = unknown>(
 		if (!(cooldown > 0)) return await fail(outcome);
 		const until = Date.now() + cooldown;
 		const error = await fail(outcome, (hint) => ({
-			message:
-				outcome.failure.kind === 'timeout'
-					? `${profile.displayName} did not answer within ${formatSeconds(timeoutMs)} (Timeout option)`
-					: undefined,
+			message: timeoutMessage(outcome),
 			hint: `${hint} Requests with this credential are paused until ${new Date(until).toISOString()} (circuit breaker, ${formatSeconds(cooldown)}) instead of waiting through the retries again.`,
 		}));
 		throttle.pause(key, {
