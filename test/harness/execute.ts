@@ -31,6 +31,15 @@ export interface NodeUnderTest {
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;
 	maxTries?: number;
+	/** The node's name in the workflow; tests of budget sharing vary it. */
+	nodeName?: string;
+	/** The execution's id; tests of budget sharing vary it. */
+	executionId?: string;
+}
+
+/** How a test steers one run: `cancel` aborts the execution as n8n's Stop button does. */
+export interface RunControl {
+	onStarted?(cancel: () => void): void;
 }
 
 export interface NodeRunResult {
@@ -42,14 +51,16 @@ export interface NodeRunResult {
 }
 
 const NODE_NAME = 'Node Under Test';
+const nameOf = (spec: NodeUnderTest) => spec.nodeName ?? NODE_NAME;
 const TYPE_NAME = 'test.nodeUnderTest';
 
 function additionalDataFor(
 	credentialsHelper: TestCredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
+	executionId = 'test-execution',
 ): IWorkflowExecuteAdditionalData {
 	return {
-		executionId: 'test-execution',
+		executionId,
 		credentialsHelper,
 		hooks,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
@@ -67,7 +78,7 @@ function nodeFor(spec: NodeUnderTest): INode {
 	const version = spec.typeVersion ?? defaultVersionOf(spec.type);
 	return {
 		id: 'node-under-test',
-		name: NODE_NAME,
+		name: nameOf(spec),
 		type: TYPE_NAME,
 		typeVersion: version,
 		position: [0, 0],
@@ -108,10 +119,13 @@ export async function runNode(
 	credentialsHelper: TestCredentialsHelper,
 	input: IDataObject[] = [{}],
 	mode: WorkflowExecuteMode = 'manual',
+	control: RunControl = {},
 ): Promise<NodeRunResult> {
 	const workflow = workflowFor(spec);
-	const node = workflow.getNode(NODE_NAME) as INode;
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+	const nodeName = nameOf(spec);
+	const node = workflow.getNode(nodeName) as INode;
+	const executionId = spec.executionId ?? 'test-execution';
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		active: false,
@@ -134,12 +148,14 @@ export async function runNode(
 		},
 	});
 	const execute = new WorkflowExecute(
-		additionalDataFor(credentialsHelper, hooks),
+		additionalDataFor(credentialsHelper, hooks, executionId),
 		mode,
 		runExecutionData,
 	);
-	const run = await execute.processRunExecutionData(workflow);
-	const task = run.data.resultData.runData[NODE_NAME]?.[0];
+	const running = execute.processRunExecutionData(workflow);
+	control.onStarted?.(() => running.cancel());
+	const run = await running;
+	const task = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],
 		error: task?.error ?? run.data.resultData.error,
@@ -164,7 +180,7 @@ export class PollingTriggerUnderTest {
 	}
 
 	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[] | null> {
-		const node = this.workflow.getNode(NODE_NAME) as INode;
+		const node = this.workflow.getNode(nameOf(this.spec)) as INode;
 		const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {} as never);
 		const context = new PollContext(
 			this.workflow,
@@ -186,7 +202,7 @@ export class PollingTriggerUnderTest {
 
 	/** This node's slice of the static data n8n holds in memory right now. */
 	get staticData(): IDataObject {
-		return this.workflow.getStaticData('node', this.workflow.getNode(NODE_NAME) as INode);
+		return this.workflow.getStaticData('node', this.workflow.getNode(nameOf(this.spec)) as INode);
 	}
 
 	restart(): void {
@@ -207,7 +223,7 @@ export async function callNodeMethod<T>(
 	method: (this: ILoadOptionsFunctions) => Promise<T>,
 ): Promise<T> {
 	const workflow = workflowFor(spec);
-	const node = workflow.getNode(NODE_NAME) as INode;
+	const node = workflow.getNode(nameOf(spec)) as INode;
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {} as never);
 	const additionalData = additionalDataFor(credentialsHelper, hooks);
 	additionalData.currentNodeParameters = spec.parameters;

@@ -1,3 +1,4 @@
 export * from './credentials-helper';
 export * from './execute';
 export * from './node-types';
+export * from './logs';

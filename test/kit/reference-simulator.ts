@@ -31,6 +31,8 @@ export class ReferenceSimulator extends Simulator {
 	/** Refresh token → still valid. A used one is kept as false so tests can see it is dead. */
 	readonly refreshTokens = new Map<string, boolean>();
 	readonly authCodes = new Set<string>();
+	/** Keys accepted besides `options.apiKey`; they stay valid across resets. */
+	private readonly extraKeys = new Set<string>();
 	readonly created: Array<Record<string, unknown>> = [];
 	items: Array<{ id: number; name: string }> = [];
 
@@ -83,6 +85,12 @@ export class ReferenceSimulator extends Simulator {
 		return token;
 	}
 
+	/** A further valid API key, e.g. one per test so that each test has a budget of its own. */
+	issueApiKey(key = `key-${crypto.randomBytes(12).toString('hex')}`): string {
+		this.extraKeys.add(key);
+		return key;
+	}
+
 	/** Makes every token issued so far expire now, as if their lifetime had passed. */
 	expireAllTokens(): void {
 		for (const token of [...this.sessionTokens.values(), ...this.accessTokens.values()])
@@ -103,7 +111,8 @@ export class ReferenceSimulator extends Simulator {
 	}
 
 	private authenticate(req: SimRequest): void {
-		if (req.headers['x-api-key'] === this.options.apiKey) return;
+		const key = req.headers['x-api-key'];
+		if (key === this.options.apiKey || (typeof key === 'string' && this.extraKeys.has(key))) return;
 		const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
 		const token = bearer && (this.sessionTokens.get(bearer) ?? this.accessTokens.get(bearer));
 		if (token && token.expiresAt > this.now()) return;

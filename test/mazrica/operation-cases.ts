@@ -810,3 +810,15 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		},
 	];
 }
+
+/** One operation's case built anew from the simulator's tenant as it is now (each test resets it). */
+export function freshCase(
+	sim: MazricaSimulator,
+	{ resource, operation }: Pick<OperationCase, 'resource' | 'operation'>,
+): OperationCase {
+	const current = operationCases(sim).find(
+		(c) => c.resource === resource && c.operation === operation,
+	);
+	if (!current) throw new Error(`no case for ${resource} ${operation}`);
+	return current;
+}

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { OPERATIONS } from '../../nodes/Mazrica/endpoints/catalog';
 import { serveDuringTests } from '../kit/lifecycle';
 import { MazricaSimulator } from '../simulators/mazrica/mazrica-simulator';
-import { operationCases } from './operation-cases';
+import { freshCase, operationCases } from './operation-cases';
 import { mazricaCredentials, runMazrica } from './setup';
 
 /**
@@ -23,10 +23,7 @@ test.each(cases.map((c) => [`${c.resource} ${c.operation}`, c] as const))(
 	'%s',
 	async (_, operationCase) => {
 		// Cases are built from the seeded tenant; each test starts from a fresh copy of it.
-		const current = operationCases(sim).find(
-			(c) => c.resource === operationCase.resource && c.operation === operationCase.operation,
-		);
-		if (!current) throw new Error('case disappeared');
+		const current = freshCase(sim, operationCase);
 		const result = await runMazrica(mazricaCredentials(sim), {
 			resource: current.resource,
 			operation: current.operation,

@@ -13,12 +13,12 @@ import type { MazricaSimulator } from '../simulators/mazrica/mazrica-simulator';
 
 let sequence = 0;
 
-/** A credentials helper holding a Mazrica credential for `sim`; a fresh id means a fresh throttle bucket. */
+/** A credentials helper holding a Mazrica credential for `sim` (budgets belong to the API key, not the credential id). */
 export function mazricaCredentials(sim: MazricaSimulator, apiKey = sim.apiKey) {
 	const helper = new TestCredentialsHelper(new CredentialTypesRegistry([new MazricaApi()]));
 	const id = `mazrica-${++sequence}`;
 	helper.add({ id, name: 'Mazrica', type: 'mazricaApi', data: { apiKey, baseUrl: sim.baseUrl } });
-	return { helper, credentials: { mazricaApi: { id, name: 'Mazrica' } } };
+	return { helper, apiKey, credentials: { mazricaApi: { id, name: 'Mazrica' } } };
 }
 
 export type MazricaCredentials = ReturnType<typeof mazricaCredentials>;

@@ -1,5 +1,5 @@
 import { mazricaProfile } from '../../nodes/Mazrica/transport/profile';
-import { sharedThrottle } from '../../nodes/shared/transport';
+import { budgetKey, sharedThrottle } from '../../nodes/shared/transport';
 import { serveDuringTests } from '../kit/lifecycle';
 import { MazricaSimulator } from '../simulators/mazrica/mazrica-simulator';
 import { mazricaCredentials, runMazrica } from './setup';
@@ -125,9 +125,10 @@ test('a wrong API key is a 401 that names the credential to fix, without the key
 });
 
 test('when the daily quota is used up the node stops before sending, naming the UTC reset', async () => {
-	const setup = mazricaCredentials(sim);
+	// A key of its own: the pause lasts until 00:00 UTC for every credential holding the key.
+	const setup = mazricaCredentials(sim, 'a-key-whose-quota-is-used-up');
 	sharedThrottle.exhaustToday(
-		`mazricaApi:${setup.credentials.mazricaApi.id}`,
+		budgetKey(mazricaProfile, { apiKey: setup.apiKey }, sim.baseUrl),
 		mazricaProfile.throttle,
 	);
 	const result = await runMazrica(setup, {

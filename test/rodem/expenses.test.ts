@@ -144,5 +144,7 @@ test('a revoked grant asks the user to reconnect the credential', async () => {
 	expect(used.statusCode).toBe(200);
 	await used.body.dump();
 	const result = await runRodem(setup, { ...range, returnAll: false, limit: 1 });
-	expect(result.error?.message).toMatch(/reconnect|invalid_grant/i);
+	expect(result.error?.message).toBe('RODEM: the credential "RODEM" needs to be reconnected');
+	expect(result.error?.description).toMatch(/Reconnect/);
+	expect(result.error?.description).not.toMatch(/network/i);
 });

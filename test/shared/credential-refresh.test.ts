@@ -95,7 +95,7 @@ describe('preAuthentication with an expirable token', () => {
 			data: { ...credential().data, clientSecret: 'wrong-secret-value' },
 		});
 		const result = await run(credentials, { operation: 'request', path: '/items' });
-		expect(result.error?.message).toBe('Reference returned 401: invalid_client');
+		expect(result.error?.message).toBe('Reference returned 401: bad client');
 		expect(sim.received({ path: '/items' })).toHaveLength(0);
 		expect(JSON.stringify(result.run)).not.toContain('wrong-secret-value');
 	});
@@ -189,5 +189,17 @@ describe('oAuth2Api with rotating refresh tokens', () => {
 		expect(sim.received({ path: '/items' }).at(-1)?.headers.authorization).toBe(
 			`Bearer ${after.access_token}`,
 		);
+	});
+
+	test('a refresh token revoked elsewhere asks to reconnect the credential, not to check the network', async () => {
+		const credentials = await connected();
+		const stored = credentials.stored('oauth-1').oauthTokenData as { refresh_token: string };
+		sim.refreshTokens.set(stored.refresh_token, false);
+		sim.expireAllTokens();
+		const result = await run(credentials, { operation: 'request', path: '/items' });
+		expect(result.error?.message).toBe('Reference: the credential "OAuth" needs to be reconnected');
+		expect(result.error?.description).toMatch(/Reconnect/);
+		expect(result.error?.description).not.toMatch(/network/i);
+		expect(sim.received({ path: '/items' })).toHaveLength(1);
 	});
 });

@@ -1,11 +1,14 @@
 import {
 	backoffDelay,
+	BudgetPaused,
+	budgetKey,
 	CredentialThrottle,
 	DailyQuotaExhausted,
 	defaultRetryPolicy,
 	isRetryable,
 	nextUtcMidnight,
 	parseRetryAfter,
+	readVendorError,
 	redact,
 	secretValues,
 	withRateCap,
@@ -108,6 +111,53 @@ describe('CredentialThrottle on a virtual clock', () => {
 		expect(throttle.usedToday('k')).toBe(1);
 	});
 
+	test('a pause refuses at once until its end, then lets requests through', async () => {
+		const clock = virtualClock();
+		const throttle = new CredentialThrottle(clock);
+		const profile = { ratePerSecond: 10, burst: 10 };
+		throttle.pause('k', { reason: 'circuit-breaker', until: clock.now() + 30_000, cause: 'down' });
+		const refused = await throttle.acquire('k', profile).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(BudgetPaused);
+		expect((refused as BudgetPaused).pause).toEqual(
+			expect.objectContaining({ reason: 'circuit-breaker', cause: 'down' }),
+		);
+		await throttle.acquire('other', profile);
+		clock.advance(30_000);
+		await throttle.acquire('k', profile);
+		expect(throttle.pausedUntil('k')).toBeUndefined();
+	});
+
+	test('a shorter pause never cuts a longer one short', () => {
+		const clock = virtualClock();
+		const throttle = new CredentialThrottle(clock);
+		throttle.pause('k', { reason: 'retry-after', until: clock.now() + 600_000 });
+		throttle.pause('k', { reason: 'circuit-breaker', until: clock.now() + 30_000 });
+		expect(throttle.pausedUntil('k')?.reason).toBe('retry-after');
+	});
+
+	test('exhaustToday pauses until 00:00 UTC even for a vendor without a known quota', async () => {
+		const clock = virtualClock();
+		const throttle = new CredentialThrottle(clock);
+		expect(throttle.exhaustToday('k', { ratePerSecond: 1, burst: 1 }).toISOString()).toBe(
+			'2026-11-26T00:00:00.000Z',
+		);
+		await expect(throttle.acquire('k', { ratePerSecond: 1, burst: 1 })).rejects.toThrow(
+			DailyQuotaExhausted,
+		);
+		clock.advance(2000);
+		await throttle.acquire('k', { ratePerSecond: 1, burst: 1 });
+	});
+
+	test('a wait for a token ends when the signal aborts', async () => {
+		const throttle = new CredentialThrottle();
+		const profile = { ratePerSecond: 0.01, burst: 1 };
+		await throttle.acquire('k', profile);
+		const controller = new AbortController();
+		const waiting = throttle.acquire('k', profile, controller.signal);
+		controller.abort();
+		await expect(waiting).rejects.toThrow();
+	});
+
 	test('exhaustToday stops further requests until the reset', async () => {
 		const throttle = new CredentialThrottle(virtualClock());
 		throttle.exhaustToday('k', { ratePerSecond: 1, burst: 1, dailyQuota: 10 });
@@ -142,17 +192,18 @@ test('nextUtcMidnight', () => {
 });
 
 describe('redaction', () => {
-	test('collects secret fields and OAuth tokens, ignoring short values', () => {
+	test('collects secret fields and OAuth tokens, short values included', () => {
 		const secrets = secretValues(
 			{
 				apiKey: 'key-123456',
 				other: 'visible',
 				pin: '123',
+				empty: '',
 				oauthTokenData: { access_token: 'at-abcdef', refresh_token: 'rt-abcdef' },
 			},
-			['apiKey', 'pin'],
+			['apiKey', 'pin', 'empty'],
 		);
-		expect(secrets.sort()).toEqual(['at-abcdef', 'key-123456', 'rt-abcdef']);
+		expect(secrets.sort()).toEqual(['123', 'at-abcdef', 'key-123456', 'rt-abcdef']);
 	});
 	test('masks every occurrence at any depth', () => {
 		expect(
@@ -162,5 +213,104 @@ describe('redaction', () => {
 			b: { c: '******' },
 			n: 1,
 		});
+	});
+	test('masks a short secret where it stands alone, without mangling words that contain it', () => {
+		expect(redact('pin 123 in 1234, /check/123?id=9 and "123"', ['123'])).toBe(
+			'pin *** in 1234, /check/***?id=9 and "***"',
+		);
+		expect(redact('abc abcdef xabc', ['abc'])).toBe('*** abcdef xabc');
+	});
+	test('masks the URL-encoded form a secret takes in a path', () => {
+		expect(redact('GET /check/Qx7%23k', ['Qx7#k'])).toBe('GET /check/***');
+		expect(redact('GET /check/a%2Fb%2Fsecret-long-value', ['a/b/secret-long-value'])).toBe(
+			'GET /check/***',
+		);
+	});
+});
+
+describe('readVendorError: one reader for every vendor body shape', () => {
+	test.each([
+		[
+			'Mazrica',
+			{ error: 'Bad Request', messages: ['名前は必須です', '電話番号が不正です'] },
+			'名前は必須です / 電話番号が不正です',
+			'Bad Request',
+		],
+		[
+			'cyzen',
+			{ errors: [{ err_code: 40000, err_msg: 'invalid parameter field.' }] },
+			'invalid parameter field.',
+			'40000',
+		],
+		[
+			'Yappli headline with details',
+			{
+				error: 'Bad Request',
+				error_description: '要求が無効です。',
+				errors: ['point is required', { field: 'rank', message: 'cannot be set' }],
+			},
+			'要求が無効です。 (point is required; rank: cannot be set)',
+			'Bad Request',
+		],
+		[
+			'OAuth (Yappli, RODEM)',
+			{ error: 'invalid_request', error_description: '要求が無効です。' },
+			'要求が無効です。',
+			'invalid_request',
+		],
+		[
+			'SATORI string',
+			{ status: 400, message: 'バリデーションに失敗しました。 メールアドレスはすでに存在します。' },
+			'バリデーションに失敗しました。 メールアドレスはすでに存在します。',
+			undefined,
+		],
+		[
+			'SATORI object',
+			{ status: 400, message: { email: ['形式が不正です'] } },
+			'email: 形式が不正です',
+			undefined,
+		],
+		['gateway', { message: 'Limit Exceeded' }, 'Limit Exceeded', undefined],
+		['error only', { error: 'invalid_token' }, 'invalid_token', 'invalid_token'],
+		['plain text', '  Service Unavailable \n', 'Service Unavailable', undefined],
+	])('%s', (_, body, message, code) => {
+		expect(readVendorError(body)).toEqual({ message, code });
+	});
+	test.each([[undefined], [''], [{}], [[]], [{ status: 500 }]])('%j has no message', (body) => {
+		expect(readVendorError(body)).toBeUndefined();
+	});
+});
+
+describe('budgetKey', () => {
+	const profile = {
+		displayName: 'Vendor',
+		throttle: { ratePerSecond: 1, burst: 1 },
+		secretFields: ['apiKey'],
+	};
+	const base = 'https://api.example.jp/v1';
+
+	test('one key is one budget, whichever credential record holds it; the key itself is not in it', () => {
+		const a = budgetKey(profile, { apiKey: 'key-1', name: 'A' }, base, 'cred-a');
+		expect(budgetKey(profile, { apiKey: 'key-1', name: 'B' }, `${base}/`, 'cred-b')).toBe(a);
+		expect(a).not.toContain('key-1');
+		expect(a).toMatch(/^Vendor:[0-9a-f]{64}$/);
+	});
+
+	test('another key, vendor or host is another budget', () => {
+		const a = budgetKey(profile, { apiKey: 'key-1' }, base);
+		expect(budgetKey(profile, { apiKey: 'key-2' }, base)).not.toBe(a);
+		expect(budgetKey({ ...profile, displayName: 'Other' }, { apiKey: 'key-1' }, base)).not.toBe(a);
+		expect(budgetKey(profile, { apiKey: 'key-1' }, 'https://staging.example.jp/v1')).not.toBe(a);
+	});
+
+	test('budgetFields leave out tokens a refresh replaces', () => {
+		const oauth = {
+			...profile,
+			secretFields: ['clientSecret', 'accessToken'],
+			budgetFields: ['clientId', 'clientSecret'],
+		};
+		expect(budgetKey(oauth, { clientId: 'c', clientSecret: 's', accessToken: 'old' }, base)).toBe(
+			budgetKey(oauth, { clientId: 'c', clientSecret: 's', accessToken: 'new' }, base),
+		);
 	});
 });

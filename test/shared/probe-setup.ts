@@ -7,13 +7,22 @@ import {
 } from '../fixtures/test-credentials';
 import { OAuth2ApiParent } from '../fixtures/oauth2-api.credentials';
 import { TransportProbe } from '../fixtures/transport-probe.node';
-import { CredentialTypesRegistry, runNode, TestCredentialsHelper } from '../harness';
+import {
+	CredentialTypesRegistry,
+	runNode,
+	TestCredentialsHelper,
+	type NodeUnderTest,
+	type RunControl,
+} from '../harness';
 import type { ReferenceSimulator } from '../kit/reference-simulator';
 
 let credentialSeq = 0;
 
-/** A credentials helper holding one fresh API-key credential for `sim` (fresh id = fresh throttle bucket). */
-export function apiKeySetup(sim: ReferenceSimulator, apiKey = sim.options.apiKey) {
+/**
+ * A credentials helper holding one API-key credential for `sim`. Budgets (throttle, daily count,
+ * blocks, breaker) belong to the key, so each setup gets a fresh key unless one is handed in.
+ */
+export function apiKeySetup(sim: ReferenceSimulator, apiKey = sim.issueApiKey()) {
 	const helper = new TestCredentialsHelper(
 		new CredentialTypesRegistry([
 			new ApiKeyTestApi(),
@@ -30,7 +39,7 @@ export function apiKeySetup(sim: ReferenceSimulator, apiKey = sim.options.apiKey
 		data: { baseUrl: sim.url, apiKey },
 	});
 	const credentials: INodeCredentials = { apiKeyTestApi: details };
-	return { helper, credentials, id };
+	return { helper, credentials, id, apiKey };
 }
 
 export type ProbeParameters = IDataObject;
@@ -40,15 +49,21 @@ export async function probe(
 	parameters: ProbeParameters,
 	input: IDataObject[] = [{}],
 	continueOnFail = false,
+	run: Pick<NodeUnderTest, 'nodeName' | 'executionId'> & RunControl = {},
 ) {
+	const { nodeName, executionId, ...control } = run;
 	return await runNode(
 		{
 			type: new TransportProbe(),
 			parameters: { authentication: 'apiKey', ...parameters },
 			credentials: setup.credentials,
 			continueOnFail,
+			nodeName,
+			executionId,
 		},
 		setup.helper,
 		input,
+		'manual',
+		control,
 	);
 }

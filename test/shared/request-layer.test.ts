@@ -1,4 +1,5 @@
 import { serveDuringTests } from '../kit/lifecycle';
+import { delay } from '../platform/node';
 import { ReferenceSimulator } from '../kit/reference-simulator';
 import { apiKeySetup, probe } from './probe-setup';
 
@@ -92,6 +93,84 @@ describe('429 and 503 handling', () => {
 		expect(result.error?.description).toMatch(
 			/asked to wait 60 minutes.*Retry after \d{4}-\d\d-\d\dT\d\d:\d\d/,
 		);
+	});
+});
+
+/** The instant named after "paused until" in a message, as epoch ms. */
+function pausedUntil(message: string | null | undefined): number {
+	const iso = /paused until (\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(message ?? '')?.[1];
+	if (!iso) throw new Error(`no "paused until" in ${message}`);
+	return Date.parse(iso);
+}
+
+describe('blocks and the circuit breaker, per key', () => {
+	test('a Retry-After beyond the wait cap pauses the key until then, not until midnight', async () => {
+		const setup = apiKeySetup(sim);
+		const parameters = {
+			operation: 'request',
+			path: '/items',
+			// A daily quota on the profile: the old code wrongly marked the whole day as spent.
+			profile: JSON.stringify({ dailyQuota: 1000 }),
+			retry: JSON.stringify({ maxTotalWaitMs: 5000 }),
+		};
+		sim.inject({
+			path: '/items',
+			respond: { status: 429, headers: { 'retry-after': '600' }, body: { error: 'slow down' } },
+		});
+		const asked = Date.now();
+		const first = await probe(setup, parameters);
+		expect(first.error?.message).toBe('Reference returned 429: slow down');
+		expect(first.error?.description).toMatch(/asked to wait 10 minutes/);
+
+		const second = await probe(apiKeySetup(sim, setup.apiKey), parameters);
+		expect(sim.received({ path: '/items' })).toHaveLength(1);
+		expect(second.error?.message).toMatch(/Retry-After/);
+		const until = pausedUntil(second.error?.message);
+		expect(until).toBeGreaterThanOrEqual(asked + 595_000);
+		expect(until).toBeLessThanOrEqual(Date.now() + 600_000);
+	});
+
+	test('after a retry sequence is exhausted the key fails fast for the cool-down; other keys do not', async () => {
+		const setup = apiKeySetup(sim);
+		const parameters = {
+			operation: 'request',
+			path: '/items',
+			retry: JSON.stringify({ baseDelayMs: 10, maxAttempts: 3, circuitBreakerCooldownMs: 60_000 }),
+		};
+		sim.inject({ path: '/items', times: 100, respond: { status: 503, body: { error: 'down' } } });
+		const started = Date.now();
+		const first = await probe(setup, parameters);
+		expect(sim.received({ path: '/items' })).toHaveLength(3);
+		expect(first.error?.message).toBe('Reference returned 503: down');
+		expect(first.error?.description).toMatch(/circuit breaker/);
+		const opened = pausedUntil(first.error?.description);
+		expect(opened).toBeGreaterThanOrEqual(started + 60_000);
+
+		const second = await probe(setup, parameters, [{}, {}], true);
+		expect(sim.received({ path: '/items' })).toHaveLength(3);
+		for (const item of second.items) {
+			expect(item.json.error).toMatch(/circuit breaker/);
+			expect(pausedUntil(item.json.error as string)).toBe(opened);
+		}
+
+		sim.reset();
+		const other = await probe(apiKeySetup(sim), parameters);
+		expect(other.error).toBeUndefined();
+	});
+
+	test('after the cool-down the key is tried again', async () => {
+		const setup = apiKeySetup(sim);
+		const parameters = {
+			operation: 'request',
+			path: '/items',
+			retry: JSON.stringify({ baseDelayMs: 10, maxAttempts: 2, circuitBreakerCooldownMs: 300 }),
+		};
+		sim.inject({ path: '/items', times: 2, respond: { status: 503, body: { error: 'down' } } });
+		expect((await probe(setup, parameters)).error).toBeDefined();
+		await delay(400);
+		const later = await probe(setup, parameters);
+		expect(later.error).toBeUndefined();
+		expect(sim.received({ path: '/items' }).map((r) => r.status)).toEqual([503, 503, 200]);
 	});
 });
 
@@ -258,7 +337,7 @@ describe('items, pairing and secrets', () => {
 
 	test('a key echoed by the vendor never reaches an error, an item or its description', async () => {
 		const setup = apiKeySetup(sim);
-		const key = sim.options.apiKey;
+		const key = setup.apiKey;
 		// n8n itself re-sends once after a 401 (its credential refresh path), so answer 401 twice.
 		sim.inject({
 			path: '/items',

@@ -1,19 +1,10 @@
 import { serveDuringTests } from '../kit/lifecycle';
 import { ReferenceSimulator } from '../kit/reference-simulator';
+import { busiestWindow } from '../kit/request-log';
 import { apiKeySetup, probe } from './probe-setup';
 
 /** The per-credential token bucket and daily quota, measured where it matters: at the server. */
 const sim = serveDuringTests(new ReferenceSimulator());
-
-/** Most requests seen in any window of `windowMs`, over the arrival times the server recorded. */
-function busiestWindow(times: number[], windowMs: number): number {
-	let most = 0;
-	for (let start = 0, end = 0; start < times.length; start++) {
-		while (end < times.length && times[end] - times[start] < windowMs) end++;
-		most = Math.max(most, end - start);
-	}
-	return most;
-}
 
 test('200 requests never exceed the configured rate (20/s, burst 5)', async () => {
 	const input = Array.from({ length: 200 }, (_, i) => ({ i }));
@@ -56,18 +47,31 @@ test('Max Requests per Second only lowers the vendor rate', async () => {
 	expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(1800);
 });
 
-test('two nodes on the same credential share one budget', async () => {
-	const setup = apiKeySetup(sim);
+test('one API key is one budget: across credentials holding it, node names and executions', async () => {
+	// Two n8n credentials (different ids) holding the same key, run by three differently named
+	// nodes in three executions at once. A throttle keyed by credential id, node name or
+	// execution would let each run go at the full rate; keyed by the key they share one bucket.
+	const key = sim.issueApiKey();
+	const first = apiKeySetup(sim, key);
+	const second = apiKeySetup(sim, key);
+	expect(first.id).not.toBe(second.id);
 	const parameters = {
 		operation: 'request',
 		path: '/items',
 		profile: JSON.stringify({ ratePerSecond: 10, burst: 2 }),
 	};
 	const input = Array.from({ length: 10 }, (_, i) => ({ i }));
-	await Promise.all([probe(setup, parameters, input), probe(setup, parameters, input)]);
+	const results = await Promise.all([
+		probe(first, parameters, input, false, { nodeName: 'Sync A', executionId: 'exec-a' }),
+		probe(second, parameters, input, false, { nodeName: 'Sync B', executionId: 'exec-b' }),
+		probe(first, parameters, input, false, { nodeName: 'Sync C', executionId: 'exec-c' }),
+	]);
+	expect(results.map((r) => r.items.length)).toEqual([10, 10, 10]);
 	const times = sim.received({ path: '/items' }).map((r) => r.at);
-	expect(times).toHaveLength(20);
-	expect(busiestWindow(times, 1000)).toBeLessThanOrEqual(2 + 10 + 1);
+	expect(times).toHaveLength(30);
+	for (const windowMs of [500, 1000, 2000]) {
+		expect(busiestWindow(times, windowMs)).toBeLessThanOrEqual(2 + (10 * windowMs) / 1000 + 1);
+	}
 });
 
 test('the daily quota stops the run before the vendor has to refuse, naming the UTC reset', async () => {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 import { vendorRequest, vendorResponseOf } from '@japan-saas/shared/transport';
 
 import type { EndpointSpec, FieldSpec } from '../endpoints/schema';
 import { mazricaConnection } from '../transport/profile';
 import { buildRequest } from './build-request';
-import { callOptions } from './execute-endpoint';
 import { bulkFieldName } from './bulk-names';
 import { fieldSchema, isEmpty } from './encode-field';
 
@@ -114,7 +114,7 @@ export async function executeBulk(
 		}
 	}
 
-	const options = callOptions(this, 0);
+	const options = readRequestOptions(this, 0);
 	const send = async (values: Record<string, string | number>, rows: BulkRow[]): Promise<void> => {
 		const path = bulk.path.replace(/\{(\w+)\}/g, (_, name: string) =>
 			encodeURIComponent(String(values[name])),

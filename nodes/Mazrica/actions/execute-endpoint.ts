@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 import {
 	collect,
 	pageNumberWithTotal,
 	pageSizeFor,
 	vendorRequest,
+	type RequestOptions,
 	type ResultLimit,
 } from '@japan-saas/shared/transport';
 
@@ -13,22 +15,12 @@ import { mazricaConnection } from '../transport/profile';
 import { fetchListPage, pageFromBody } from '../transport/list-page';
 import { buildRequest, type BuiltRequest } from './build-request';
 
-export interface MazricaCallOptions {
-	maxRequestsPerSecond?: number;
-	itemIndex: number;
-}
-
-export function callOptions(context: IExecuteFunctions, itemIndex: number): MazricaCallOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { itemIndex, maxRequestsPerSecond: Number(options.maxRequestsPerSecond) || undefined };
-}
-
 export async function* mazricaPages(
 	context: IExecuteFunctions,
 	endpoint: EndpointSpec,
 	request: BuiltRequest,
 	limit: ResultLimit,
-	options: MazricaCallOptions,
+	options: RequestOptions,
 ): AsyncGenerator<IDataObject> {
 	const paged = endpoint.paged;
 	if (!paged) return;
@@ -68,7 +60,7 @@ export async function executeEndpoint(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const request = buildRequest(this, endpoint, itemIndex);
-	const options = callOptions(this, itemIndex);
+	const options = readRequestOptions(this, itemIndex);
 
 	if (endpoint.paged) {
 		const limit: ResultLimit = {

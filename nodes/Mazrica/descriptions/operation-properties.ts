@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
 import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
+import { requestOptionProperties } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
 
 import type { EndpointSpec } from '../endpoints/schema';
 import { customFieldProperties } from './custom-fields';
@@ -19,23 +20,9 @@ const COLLECTIONS: Record<
 	options: { displayName: 'Options', placeholder: 'Add Option' },
 };
 
-function showFor(endpoint: EndpointSpec, property: INodeProperties): INodeProperties {
-	return {
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: {
-				...property.displayOptions?.show,
-				resource: [endpoint.resource],
-				operation: [endpoint.operation],
-			},
-		},
-	};
-}
-
-/** Options every operation has: a lower request rate for busy or multi-worker n8n instances. */
+/** Options every operation has: a lower request rate for busy or multi-worker n8n instances, and the timeout. */
 function requestOptions(): INodeProperties[] {
-	return [maxRequestsPerSecondOption('Mazrica', 'documented 3 requests per second')];
+	return requestOptionProperties('Mazrica', 'documented 3 requests per second');
 }
 
 /** The bulk toggle and the batch-level fields of the bulk endpoint (e.g. its deal type). */
@@ -113,5 +100,5 @@ export function operationProperties(
 			options: [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
-	return properties.map((property) => showFor(endpoint, property));
+	return showFor(endpoint.resource, endpoint.operation, properties);
 }

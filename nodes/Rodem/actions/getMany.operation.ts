@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
-import { collect, pageSizeFor, type ResultLimit } from '@japan-saas/shared/transport';
 import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
+import {
+	maxRequestsPerSecondOption,
+	readRequestOptions,
+	timeoutOption,
+} from '@japan-saas/shared/descriptions/request-options';
+import { collect, pageSizeFor, type ResultLimit } from '@japan-saas/shared/transport';
 
 import { expenses, flattenExpense, MAX_PAGE, type ExpensePage } from '../transport/expenses';
 import { rodemDate } from './dates';
@@ -57,6 +61,7 @@ export const description: INodeProperties[] = [
 				],
 				default: 'expense',
 			},
+			timeoutOption('RODEM'),
 		],
 	},
 ];
@@ -83,10 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		returnAll: this.getNodeParameter('returnAll', itemIndex) as boolean,
 		limit: this.getNodeParameter('limit', itemIndex, 50) as number,
 	};
-	const requestOptions = {
-		itemIndex,
-		maxRequestsPerSecond: Number(options.maxRequestsPerSecond) || undefined,
-	};
+	const requestOptions = readRequestOptions(this, itemIndex);
 
 	if (options.output === 'page') {
 		const pages: ExpensePage[] = [];

@@ -1,19 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inJapan, toInstant } from '@japan-saas/shared/dates';
-import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
-import type { RequestOptions } from '@japan-saas/shared/transport';
+import { requestOptionProperties } from '@japan-saas/shared/descriptions/request-options';
 
-export const requestOptionsProperty = maxRequestsPerSecondOption(
+/** Max Requests per Second and Timeout, under every operation's Options. */
+export const requestOptionsProperties = requestOptionProperties(
 	'Yappli CRM',
 	'default pace of 5 requests per second',
 );
-
-export function callOptions(context: IExecuteFunctions, itemIndex: number): RequestOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { itemIndex, maxRequestsPerSecond: Number(options.maxRequestsPerSecond) || undefined };
-}
 
 /** A required text parameter, trimmed; expressions may hand us numbers. */
 export function requiredText(
@@ -47,18 +42,4 @@ export function yappliTime(
 		});
 	}
 	return inJapan(instant, kind === 'date' ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm:ss');
-}
-
-export function showFor(
-	resource: string,
-	operation: string,
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
-		},
-	}));
 }

@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type {
-	VendorConnection,
-	VendorErrorDetail,
-	VendorProfile,
+import {
+	vendorErrorParts,
+	type VendorConnection,
+	type VendorProfile,
 } from '@japan-saas/shared/transport';
 
 /**
@@ -20,62 +20,19 @@ const GENERIC_TEXTS = new Set([
 	'unauthorized',
 ]);
 
-type ErrorBody = Record<string, unknown>;
-
-function isRecord(value: unknown): value is ErrorBody {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const firstText = (...values: unknown[]) =>
-	values.find((value): value is string => typeof value === 'string' && value.trim() !== '');
-
-/**
- * What an `errors` member says, in whichever form it comes: a list of strings or of objects
- * (`message` / `msg` / `err_msg`, with a `field` when named), or a map of field → messages. Not
- * documented by Yappli; read when present.
- */
-function errorDetails(errors: unknown): string[] {
-	const one = (entry: unknown, field?: string): string[] => {
-		if (Array.isArray(entry)) return entry.flatMap((item) => one(item, field));
-		const text = isRecord(entry)
-			? firstText(entry.message, entry.msg, entry.err_msg, entry.detail, entry.description)
-			: firstText(entry);
-		const named = isRecord(entry) ? (firstText(entry.field, entry.key) ?? field) : field;
-		if (!text) return [];
-		return [named && !text.includes(named) ? `${named}: ${text}` : text];
-	};
-	if (Array.isArray(errors)) return errors.flatMap((entry) => one(entry));
-	if (isRecord(errors))
-		return Object.entries(errors).flatMap(([field, entry]) => one(entry, field));
-	return one(errors);
-}
-
-function yappliError(body: unknown): VendorErrorDetail | undefined {
-	if (!isRecord(body)) {
-		return typeof body === 'string' && body.trim() ? { message: body.trim() } : undefined;
-	}
-	const headline = firstText(body.error_description, body.message, body.error);
-	const details = errorDetails(body.errors).filter((detail) => detail !== headline);
-	const message = [headline, details.length ? `(${details.join('; ')})` : undefined]
-		.filter(Boolean)
-		.join(' ');
-	return message ? { message, code: firstText(body.error) } : undefined;
-}
-
 /** Whether a Yappli error body says more than the tutorial's generic status texts. */
 export function yappliNamesTheProblem(body: unknown): boolean {
-	if (!isRecord(body)) return typeof body === 'string' && body.trim() !== '';
-	const headline = firstText(body.error_description, body.message, body.error);
-	return (
-		errorDetails(body.errors).length > 0 || (!!headline && !GENERIC_TEXTS.has(headline.trim()))
-	);
+	const { headline, details, code } = vendorErrorParts(body);
+	const text = headline ?? code;
+	return details.length > 0 || (!!text && !GENERIC_TEXTS.has(text.trim()));
 }
 
 export const yappliProfile: VendorProfile = {
 	displayName: 'Yappli CRM',
-	// [proposed] Yappli publishes no rate limit; 5 requests/s per credential keeps bulk syncs polite.
+	// [proposed] Yappli publishes no rate limit; 5 requests/s per API client keeps bulk syncs polite.
 	throttle: { ratePerSecond: 5, burst: 5 },
-	errorFromBody: yappliError,
+	// `{"error": "...", "error_description": "要求が無効です。"}` per the tutorial's error tables
+	// (plus any `errors` detail): read by the shared readVendorError.
 	hints: {
 		// Operations that write replace this with their likely causes (actions/bad-request.ts).
 		400: 'Yappli refused the values sent (要求が無効です).',
@@ -84,6 +41,16 @@ export const yappliProfile: VendorProfile = {
 		404: 'No member with this ID or unique ID.',
 	},
 	secretFields: ['clientSecret', 'accessToken'],
+	// The transfer token (引き継ぎトークン) travels in the URL path of /check/{token}; a member's
+	// password and secret answer in the body of member writes.
+	secretParameters: [
+		'token',
+		...['additionalFields', 'updateFields'].flatMap((collection) =>
+			['password', 'secret_question', 'secret_answer'].map((field) => `${collection}.${field}`),
+		),
+	],
+	// One budget per API client; the access token is replaced on every refresh.
+	budgetFields: ['clientId', 'clientSecret'],
 };
 
 export const yappliConnection: VendorConnection = {

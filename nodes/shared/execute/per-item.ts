@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -31,12 +31,25 @@ export async function runPerItem(
 				});
 				continue;
 			}
-			if (error instanceof NodeApiError) {
-				error.context.itemIndex ??= i;
-				throw new NodeApiError(context.getNode(), error as unknown as JsonObject);
-			}
-			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: i });
+			throw stoppingError(context, error, i);
 		}
 	}
 	return out;
+}
+
+/**
+ * The error that stops the node: our own NodeApiError / NodeOperationError as it is (re-wrapping
+ * a NodeApiError hands back the same object anyway), naming the item n8n shows; anything else
+ * wrapped.
+ */
+function stoppingError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

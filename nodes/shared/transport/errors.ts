@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FailureKind } from './retry-policy';
+import { readVendorError } from './vendor-error';
 import type { VendorErrorDetail, VendorProfile } from './vendor-profile';
 
 /** What the layer could learn from one failed attempt, with nothing secret in it. */
@@ -15,21 +16,41 @@ export interface AttemptFailure {
 }
 
 interface ErrorLike {
+	name?: string;
 	httpCode?: string | null;
 	code?: string;
 	message?: string;
 	cause?: ErrorLike;
+	failure?: { cause?: string };
+	/** client-oauth2's AuthError: the token endpoint's answer to a refresh. */
+	body?: unknown;
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
 }
 
 /**
  * Reads status, headers, body or network code out of what `httpRequestWithAuthentication` threw:
- * a NodeApiError wrapping an axios error (status errors and network errors alike). Only those
- * fields are kept; the request config, which holds the credential headers, is dropped here.
+ * a NodeApiError wrapping an axios error (status errors and network errors alike), or n8n-core's
+ * "needs to be reconnected" error when refreshing an OAuth2 token failed. Only those fields are
+ * kept; the request config, which holds the credential headers, is dropped here.
  */
 export function describeFailure(thrown: unknown): AttemptFailure {
 	const chain: ErrorLike[] = [];
 	for (let e = thrown as ErrorLike | undefined; e && chain.length < 5; e = e.cause) chain.push(e);
+	const reconnect = chain.find((e) => e.failure?.cause === 'credential-invalid');
+	const tokenEndpoint = chain.find(
+		(e) =>
+			e.body &&
+			typeof e.body === 'object' &&
+			typeof (e.body as { error?: unknown }).error === 'string',
+	);
+	if (reconnect || tokenEndpoint) {
+		return {
+			failure: { kind: 'credential' },
+			headers: {},
+			body: tokenEndpoint?.body,
+			networkMessage: reconnect?.message ?? tokenEndpoint?.message,
+		};
+	}
 	const withResponse = chain.find((e) => e.response?.status);
 	if (withResponse?.response) {
 		const { status, headers, data } = withResponse.response;
@@ -44,21 +65,31 @@ export function describeFailure(thrown: unknown): AttemptFailure {
 		.map((e) => e.code)
 		.find((c): c is string => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
 	const message = chain.map((e) => e.message).find(Boolean) ?? 'Unknown network error';
-	if (code === 'ECONNREFUSED')
-		return { failure: { kind: 'refused' }, headers: {}, networkMessage: message };
-	if (code) return { failure: { kind: 'network', code }, headers: {}, networkMessage: message };
+	const network = (failure: FailureKind): AttemptFailure => ({
+		failure,
+		headers: {},
+		networkMessage: message,
+	});
+	if (
+		code === 'ERR_CANCELED' ||
+		chain.some((e) => e.name === 'CanceledError' || e.name === 'AbortError')
+	) {
+		return network({ kind: 'cancelled' });
+	}
+	const timedOut = chain.some((e) => /timeout/i.test(e.message ?? ''));
+	if (code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && timedOut)) {
+		return network({ kind: 'timeout' });
+	}
+	if (code === 'ECONNREFUSED') return network({ kind: 'refused' });
+	if (code) return network({ kind: 'network', code });
 	const httpCode = Number(chain.map((e) => e.httpCode).find(Boolean));
 	if (httpCode)
 		return { failure: { kind: 'status', status: httpCode }, status: httpCode, headers: {} };
 	// A socket dropped mid-answer surfaces as "socket hang up" / "aborted" without a code.
 	if (/socket hang up|aborted|ECONNRESET/i.test(message)) {
-		return {
-			failure: { kind: 'network', code: 'ECONNRESET' },
-			headers: {},
-			networkMessage: message,
-		};
+		return network({ kind: 'network', code: 'ECONNRESET' });
 	}
-	return { failure: { kind: 'network', code: 'EUNKNOWN' }, headers: {}, networkMessage: message };
+	return network({ kind: 'network', code: 'EUNKNOWN' });
 }
 
 function normaliseHeaders(headers: unknown): Record<string, unknown> {
@@ -86,12 +117,74 @@ const STATUS_HINTS: Partial<Record<number, string>> = {
 	504: 'The vendor did not answer in time. Try again later.',
 };
 
+/** Hints for failures without a status (or whose status says less than the failure). */
+const KIND_HINTS: Partial<Record<FailureKind['kind'], string>> = {
+	malformed:
+		'The answer was not JSON, often a proxy or maintenance page. Check the base URL in the credential.',
+	credential:
+		'n8n could not refresh the access token: the refresh token was revoked or has expired (for example used by another client, or access was withdrawn). Open the credential and click Reconnect.',
+	cancelled: 'The execution was stopped; nothing further was sent.',
+	timeout:
+		'The vendor did not answer in time. Try again later, or raise the Timeout option if large requests need longer.',
+};
+const NETWORK_HINT =
+	'The connection to the vendor failed. Check the base URL and the network, then try again.';
+
 export interface ApiErrorContext {
 	node: INode;
 	profile: VendorProfile;
 	method: string;
+	/** The request path with every secret already masked. */
 	path: string;
 	itemIndex?: number;
+}
+
+/** The vendor's message out of a body: the profile's reader, else the shared one. */
+export function vendorDetail(
+	profile: VendorProfile,
+	attempt: AttemptFailure,
+): VendorErrorDetail | undefined {
+	if (attempt.body === undefined) return undefined;
+	if (attempt.status !== undefined && attempt.status < 300)
+		return profile.errorInSuccessBody?.(attempt.body);
+	return (profile.errorFromBody ?? readVendorError)(attempt.body);
+}
+
+/** The English hint for a failure: the profile's (by body, then by status), the layer's, or the network hint. */
+export function defaultHint(
+	profile: VendorProfile,
+	attempt: AttemptFailure,
+	detail: VendorErrorDetail | undefined,
+): string {
+	const { status } = attempt;
+	const byStatus =
+		status === undefined
+			? undefined
+			: (profile.hintFor?.({ status, body: attempt.body, detail }) ??
+				profile.hints?.[status] ??
+				STATUS_HINTS[status]);
+	return byStatus ?? KIND_HINTS[attempt.failure.kind] ?? NETWORK_HINT;
+}
+
+function defaultMessage(
+	profile: VendorProfile,
+	attempt: AttemptFailure,
+	detail: VendorErrorDetail | undefined,
+): string {
+	const name = profile.displayName;
+	if (attempt.failure.kind === 'credential') {
+		// n8n-core says `The credential "X" needs to be reconnected.`; a token endpoint says why.
+		if (detail) return `${name} refused to refresh the credential: ${detail.message}`;
+		const text = (attempt.networkMessage ?? 'The credential needs to be reconnected').replace(
+			/\.$/,
+			'',
+		);
+		return `${name}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+	}
+	if (attempt.status === undefined)
+		return `${name} request failed: ${attempt.networkMessage ?? 'no response'}`;
+	if (detail) return `${name} returned ${attempt.status}: ${detail.message}`;
+	return `${name} returned HTTP ${attempt.status}`;
 }
 
 /** A NodeApiError carrying the vendor's own message, an English hint and nothing secret. */
@@ -102,25 +195,8 @@ export function vendorApiError(
 	extra: { message?: string; hint?: string; failure?: NodeApiError['failure'] } = {},
 ): NodeApiError {
 	const { profile, method, path } = context;
-	const vendorMessage = detail?.message;
-	let message: string;
-	if (extra.message) {
-		message = extra.message;
-	} else if (attempt.status === undefined) {
-		message = `${profile.displayName} request failed: ${attempt.networkMessage ?? 'no response'}`;
-	} else if (vendorMessage) {
-		message = `${profile.displayName} returned ${attempt.status}: ${vendorMessage}`;
-	} else {
-		message = `${profile.displayName} returned HTTP ${attempt.status}`;
-	}
-	const hint =
-		extra.hint ??
-		(attempt.status !== undefined
-			? (profile.hints?.[attempt.status] ?? STATUS_HINTS[attempt.status])
-			: undefined) ??
-		(attempt.failure.kind === 'malformed'
-			? 'The answer was not JSON, often a proxy or maintenance page. Check the base URL in the credential.'
-			: 'The connection to the vendor failed. Check the base URL and the network, then try again.');
+	const message = extra.message ?? defaultMessage(profile, attempt, detail);
+	const hint = extra.hint ?? defaultHint(profile, attempt, detail);
 	const response: JsonObject = {
 		message,
 		method,
@@ -129,32 +205,24 @@ export function vendorApiError(
 		...(detail?.code ? { vendorCode: detail.code } : {}),
 		...(attempt.body !== undefined ? { body: attempt.body as JsonObject } : {}),
 	};
+	const failure =
+		extra.failure ??
+		(attempt.failure.kind === 'credential' ? { cause: 'credential-invalid' as const } : undefined);
 	const error = new NodeApiError(context.node, response, {
 		message,
 		description: `${hint} (${method} ${path})`,
 		httpCode: attempt.status !== undefined ? String(attempt.status) : undefined,
 		itemIndex: context.itemIndex,
-		failure: extra.failure,
+		failure,
 	});
 	// Callers that act on the vendor's answer (e.g. bulk endpoints naming the bad rows) read it here.
 	if (attempt.body !== undefined) error.context.vendorBody = attempt.body as JsonObject;
 	if (attempt.status !== undefined) error.context.vendorStatus = attempt.status;
-	error.context.failureKind = attempt.failure.kind;
 	return error;
 }
 
 /** The vendor's response body and status carried by an error from vendorRequest, if any. */
-export function vendorResponseOf(error: unknown): {
-	status?: number;
-	body?: unknown;
-	failureKind?: string;
-} {
-	const context = (
-		error as { context?: { vendorBody?: unknown; vendorStatus?: number; failureKind?: string } }
-	)?.context;
-	return {
-		status: context?.vendorStatus,
-		body: context?.vendorBody,
-		failureKind: context?.failureKind,
-	};
+export function vendorResponseOf(error: unknown): { status?: number; body?: unknown } {
+	const context = (error as { context?: { vendorBody?: unknown; vendorStatus?: number } })?.context;
+	return { status: context?.vendorStatus, body: context?.vendorBody };
 }

@@ -7,23 +7,35 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeFailure, vendorApiError, type AttemptFailure } from './errors';
-import { redact, secretValues } from './redact';
+import { budgetKey } from './budget';
+import {
+	defaultHint,
+	describeFailure,
+	vendorApiError,
+	vendorDetail,
+	type ApiErrorContext,
+	type AttemptFailure,
+} from './errors';
+import { Redactor, secretValues } from './redact';
 import {
 	backoffDelay,
 	defaultRetryPolicy,
 	isRetryable,
+	mayHaveBeenProcessed,
 	parseRetryAfter,
 	type RetryPolicy,
 } from './retry-policy';
 import {
+	BudgetPaused,
 	CredentialThrottle,
 	DailyQuotaExhausted,
 	effectiveThrottle,
 	sharedThrottle,
+	type Pause,
 } from './throttle';
 import type { VendorProfile } from './vendor-profile';
 
@@ -61,35 +73,99 @@ export interface VendorRequest {
 export interface RequestOptions {
 	/** The node's "Max Requests per Second" option; can only lower the vendor's rate. */
 	maxRequestsPerSecond?: number;
+	/** The node's "Timeout" option: how long one attempt waits for an answer. Default 60 s. */
+	timeoutMs?: number;
 	itemIndex?: number;
 	retry?: Partial<RetryPolicy>;
 	/** Tests hand in their own throttle; nodes use the process-wide one. */
 	throttle?: CredentialThrottle;
 }
 
+/** How long one attempt waits for the vendor's answer unless the node's Timeout option says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
-function throttleKey(context: RequestContext, credentialType: string, baseUrl: string): string {
-	const id = context.getNode().credentials?.[credentialType]?.id;
-	return `${credentialType}:${id ?? baseUrl}`;
+type ErrorExtra = Parameters<typeof vendorApiError>[3];
+
+function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 }
 
-function isCancelled(context: RequestContext): boolean {
-	return (
-		'getExecutionCancelSignal' in context && context.getExecutionCancelSignal?.()?.aborted === true
-	);
+/** Values of the profile's password-typed node parameters for this item (absent ones are skipped). */
+function parameterSecrets(
+	context: RequestContext,
+	names: string[] | undefined,
+	itemIndex = 0,
+): string[] {
+	const values: unknown[] = [];
+	for (const name of names ?? []) {
+		try {
+			values.push(
+				'getInputData' in context
+					? context.getNodeParameter(name, itemIndex, '')
+					: (context as IPollFunctions).getNodeParameter(name, ''),
+			);
+		} catch {
+			// Not a parameter of this operation.
+		}
+	}
+	return values.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
 function formatWait(ms: number): string {
 	return ms >= 120_000 ? `${Math.ceil(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} seconds`;
 }
 
+function formatSeconds(ms: number): string {
+	const seconds = Number((ms / 1000).toFixed(2));
+	return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+}
+
+/** The message, hint and n8n failure of a request refused locally because its key is paused. */
+function pausedExtra(profile: VendorProfile, pause: Pause): ErrorExtra {
+	const name = profile.displayName;
+	const until = new Date(pause.until).toISOString();
+	const failure = {
+		resetsAtEpochMs: pause.until,
+		retryAfterMs: Math.max(0, pause.until - Date.now()),
+	};
+	if (pause.reason === 'daily-quota') {
+		const quota = profile.throttle.dailyQuota;
+		return {
+			message: `${name} daily quota${quota === undefined ? '' : ` of ${quota} requests`} is used up for this credential until ${until}${pause.cause ? ` (${name}: ${pause.cause})` : ''}`,
+			hint: pause.cause
+				? `${name} answered that the daily quota of this key is used up (every system using the key counts). It resets at ${until} (00:00 UTC); until then this n8n sends nothing with this key.`
+				: `This n8n has used the ${name} daily quota${quota === undefined ? '' : ` of ${quota} requests`} for this credential. It resets at ${until} (00:00 UTC); run the workflow after that.`,
+			failure: { cause: 'quota-exhausted', ...failure },
+		};
+	}
+	if (pause.reason === 'retry-after') {
+		return {
+			message: `Requests to ${name} with this credential are paused until ${until}: ${name} asked to wait (Retry-After)${pause.cause ? `. Its last answer: ${pause.cause}` : ''}`,
+			hint: `${name} asked this n8n to wait longer than a node waits. Run the workflow after ${until}.`,
+			failure: {
+				cause: pause.status === 429 ? 'rate-limited' : 'temporarily-unavailable',
+				...failure,
+			},
+		};
+	}
+	return {
+		message: `Requests to ${name} with this credential are paused until ${until} (circuit breaker) after repeated failures${pause.cause ? `; the last: ${pause.cause}` : ''}`,
+		hint: `A recent request with this key failed even after retrying, so requests fail at once for a short cool-down instead of each waiting through the retries again. Try again after ${until}.`,
+		failure: { cause: 'temporarily-unavailable', ...failure },
+	};
+}
+
 /**
- * The only way our nodes and triggers talk HTTP. It throttles per credential, goes through
- * `httpRequestWithAuthentication` (so n8n injects the credential, runs preAuthentication and
- * refreshes OAuth2 tokens on 401), retries what is safe to retry with Retry-After or jittered
- * backoff up to a total wait, treats an error inside a 2xx body as an error, and turns every
- * failure into a NodeApiError with the vendor's message and no secret in it.
+ * The only way our nodes and triggers talk HTTP. It throttles per vendor budget (one API key,
+ * whichever credential, node or execution uses it), goes through `httpRequestWithAuthentication`
+ * (so n8n injects the credential, runs preAuthentication and refreshes OAuth2 tokens on 401),
+ * retries what is safe to retry with Retry-After or jittered backoff up to a total wait, pauses
+ * a key the vendor says is out of quota or asked to wait long, opens a short circuit breaker
+ * after retries run out, stops when the execution is cancelled, treats an error inside a 2xx
+ * body as an error, and turns every failure into a NodeApiError with the vendor's message and no
+ * secret (credential or password-typed parameter) in it.
  */
 export async function vendorRequest<T = unknown>(
 	this: RequestContext,
@@ -100,77 +176,150 @@ export async function vendorRequest<T = unknown>(
 	const { profile, credentialType } = connection;
 	const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
 	const throttle = options.throttle ?? sharedThrottle;
+	const node = this.getNode();
 	const credentials = await this.getCredentials(credentialType, options.itemIndex);
-	const secrets = secretValues(credentials, profile.secretFields);
 	const baseUrl = connection.baseUrl(credentials).replace(/\/+$/, '');
-	const key = throttleKey(this, credentialType, baseUrl);
+	const key = budgetKey(profile, credentials, baseUrl, node.credentials?.[credentialType]?.id);
+	const fromParameters = parameterSecrets(this, profile.secretParameters, options.itemIndex);
+	let redactor = new Redactor([
+		...secretValues(credentials, profile.secretFields),
+		...fromParameters,
+	]);
 	const rate = effectiveThrottle(profile.throttle, options.maxRequestsPerSecond);
+	const timeoutMs =
+		options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
-	const errorContext = {
-		node: this.getNode(),
+	const signal = cancelSignalOf(this);
+	const errorContext: ApiErrorContext = {
+		node,
 		profile,
 		method: request.method,
-		path: request.path,
+		path: redactor.apply(request.path),
 		itemIndex: options.itemIndex,
 	};
-	const fail = (attempt: AttemptFailure, extra?: Parameters<typeof vendorApiError>[3]) => {
-		const clean = redact(attempt, secrets);
-		const detail =
-			clean.body === undefined
-				? undefined
-				: attempt.status !== undefined && attempt.status < 300
-					? profile.errorInSuccessBody?.(clean.body)
-					: profile.errorFromBody(clean.body);
-		return vendorApiError(errorContext, clean, detail, extra);
+
+	/** A NodeApiError for `attempt`, masked with the secrets as they are now (a refresh may have added a token). */
+	const fail = async (attempt: AttemptFailure, extra?: (hint: string) => ErrorExtra) => {
+		const now = await this.getCredentials(credentialType, options.itemIndex).catch(() => undefined);
+		if (now)
+			redactor = new Redactor([...secretValues(now, profile.secretFields), ...fromParameters]);
+		const clean = redactor.apply(attempt);
+		const detail = vendorDetail(profile, clean);
+		return vendorApiError(
+			errorContext,
+			clean,
+			detail,
+			extra?.(defaultHint(profile, clean, detail)),
+		);
 	};
+	const cancelled = async (inFlight: boolean) =>
+		await fail({ failure: { kind: 'cancelled' }, headers: {} }, (hint) => ({
+			message: `${profile.displayName} request cancelled: the execution was stopped`,
+			hint:
+				inFlight && !idempotent
+					? `The execution was stopped while the request was under way, so it may have been applied in ${profile.displayName}; it was not sent again.`
+					: hint,
+		}));
+	/** A timeout says how long the node waited; other failures keep the vendor's message. */
+	const timeoutMessage = (outcome: AttemptFailure) =>
+		outcome.failure.kind === 'timeout'
+			? `${profile.displayName} did not answer within ${formatSeconds(timeoutMs)} (Timeout option)`
+			: undefined;
+	const refusedLocally = async (pause: Pause) =>
+		await fail(
+			{
+				failure: { kind: 'status', status: pause.status ?? 429 },
+				status: pause.status,
+				headers: {},
+			},
+			() => pausedExtra(profile, pause),
+		);
 
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		try {
-			await throttle.acquire(key, rate);
+			await throttle.acquire(key, rate, signal);
 		} catch (error) {
-			if (error instanceof DailyQuotaExhausted) {
-				throw fail(
-					{ failure: { kind: 'status', status: 429 }, status: 429, headers: {} },
-					{
-						message: `${profile.displayName} daily quota of ${error.quota} requests is used up for this credential until ${error.resetsAt.toISOString()}`,
-						hint: `This n8n has used the ${profile.displayName} daily quota of ${error.quota} requests for this credential. It resets at ${error.resetsAt.toISOString()} (00:00 UTC); run the workflow after that.`,
-						failure: { cause: 'quota-exhausted', resetsAtEpochMs: error.resetsAt.getTime() },
-					},
-				);
+			if (error instanceof DailyQuotaExhausted || error instanceof BudgetPaused) {
+				throw await refusedLocally(error.pause);
 			}
-			throw new NodeOperationError(this.getNode(), error as Error);
+			if (signal?.aborted) throw await cancelled(false);
+			throw new NodeOperationError(node, error as Error);
 		}
 
-		const sent = await sendOnce(this, connection, request, baseUrl);
-		if ('response' in sent) return redactIfPresent(sent.response, secrets) as T;
+		const sent = await sendOnce(this, connection, request, baseUrl, timeoutMs);
+		if ('response' in sent) return redactor.applyIfFound(sent.response) as T;
 		const outcome = sent.failure;
-		const refusal = outcome.failure.kind === 'status' ? outcome.failure.status : undefined;
+		if (signal?.aborted || outcome.failure.kind === 'cancelled') throw await cancelled(true);
+		const status = outcome.failure.kind === 'status' ? outcome.failure.status : undefined;
+		const detail = vendorDetail(profile, redactor.apply(outcome));
 
-		if (!isRetryable(outcome.failure, idempotent) || attempt + 1 >= policy.maxAttempts) {
-			throw fail(outcome);
-		}
-		const retryAfterMs = parseRetryAfter(outcome.headers['retry-after'], Date.now());
-		const waitMs = retryAfterMs ?? backoffDelay(attempt, policy);
-		if (waitedMs + waitMs > policy.maxTotalWaitMs || isCancelled(this)) {
-			const resetsAt = new Date(Date.now() + waitMs);
-			if (refusal === 429 && retryAfterMs !== undefined && retryAfterMs > policy.maxTotalWaitMs) {
-				throttle.exhaustToday(key, profile.throttle);
-			}
-			throw fail(outcome, {
-				hint: `${profile.displayName} asked to wait ${formatWait(waitMs)}, longer than this node waits. Retry after ${resetsAt.toISOString()}.`,
-				failure: {
-					cause: refusal === 429 ? 'rate-limited' : 'temporarily-unavailable',
-					retryAfterMs: waitMs,
-					resetsAtEpochMs: resetsAt.getTime(),
-				},
+		if (status !== undefined && profile.isQuotaRefusal?.({ status, body: outcome.body, detail })) {
+			const resetsAt = throttle.exhaustToday(key, profile.throttle, detail?.message, status);
+			throw await refusedLocally({
+				reason: 'daily-quota',
+				until: resetsAt.getTime(),
+				cause: detail?.message,
+				status,
 			});
 		}
+		if (!isRetryable(outcome.failure, idempotent)) {
+			throw await fail(outcome, (hint) => ({
+				message: timeoutMessage(outcome),
+				hint:
+					!idempotent && mayHaveBeenProcessed(outcome.failure)
+						? `The request was sent but its answer was lost, so it may have been applied in ${profile.displayName}; it was not sent again. Check there before re-running.`
+						: hint,
+			}));
+		}
+
+		const retryAfterMs = parseRetryAfter(outcome.headers['retry-after'], Date.now());
+		const waitMs = retryAfterMs ?? backoffDelay(attempt, policy);
+		if (retryAfterMs !== undefined && waitedMs + retryAfterMs > policy.maxTotalWaitMs) {
+			// The vendor named a time: nothing with this key before then, but no longer either.
+			const until = Date.now() + retryAfterMs;
+			throttle.pause(key, { reason: 'retry-after', until, status, cause: detail?.message });
+			throw await fail(outcome, () => ({
+				hint: `${profile.displayName} asked to wait ${formatWait(retryAfterMs)}, longer than this node waits. Retry after ${new Date(until).toISOString()}; until then requests with this credential are paused.`,
+				failure: {
+					cause: status === 429 ? 'rate-limited' : 'temporarily-unavailable',
+					retryAfterMs,
+					resetsAtEpochMs: until,
+				},
+			}));
+		}
+		if (attempt + 1 >= policy.maxAttempts || waitedMs + waitMs > policy.maxTotalWaitMs) {
+			throw await failAndOpenBreaker(outcome);
+		}
 		this.logger?.debug(
-			`${profile.displayName} ${request.method} ${request.path}: ${outcome.status ?? outcome.failure.kind}, retrying in ${waitMs} ms`,
+			redactor.apply(
+				`${profile.displayName} ${request.method} ${errorContext.path}: ${outcome.status ?? outcome.failure.kind}, retrying in ${waitMs} ms`,
+			),
 		);
 		waitedMs += waitMs;
-		await sleep(waitMs);
+		try {
+			await sleep(waitMs, signal);
+		} catch {
+			throw await cancelled(false);
+		}
+	}
+
+	/** The retries are used up: report the last failure and let the key fail fast for a while. */
+	async function failAndOpenBreaker(outcome: AttemptFailure): Promise<NodeApiError> {
+		const cooldown = policy.circuitBreakerCooldownMs;
+		if (!(cooldown > 0)) return await fail(outcome);
+		const until = Date.now() + cooldown;
+		const error = await fail(outcome, (hint) => ({
+			message: timeoutMessage(outcome),
+			hint: `${hint} Requests with this credential are paused until ${new Date(until).toISOString()} (circuit breaker, ${formatSeconds(cooldown)}) instead of waiting through the retries again.`,
+		}));
+		throttle.pause(key, {
+			reason: 'circuit-breaker',
+			until,
+			status: outcome.status,
+			cause: error.message,
+		});
+		return error;
 	}
 }
 
@@ -182,6 +331,7 @@ async function sendOnce(
 	{ credentialType, profile }: VendorConnection,
 	request: VendorRequest,
 	baseUrl: string,
+	timeoutMs: number,
 ): Promise<SendResult> {
 	let response: unknown;
 	try {
@@ -196,6 +346,7 @@ async function sendOnce(
 			},
 			json: !request.form,
 			arrayFormat: request.arrayFormat,
+			timeout: timeoutMs,
 		});
 	} catch (error) {
 		return { failure: describeFailure(error) };
@@ -225,10 +376,4 @@ function isJson(text: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-function redactIfPresent(response: unknown, secrets: string[]): unknown {
-	if (secrets.length === 0 || response === null || typeof response !== 'object') return response;
-	const text = JSON.stringify(response);
-	return secrets.some((secret) => text.includes(secret)) ? redact(response, secrets) : response;
 }

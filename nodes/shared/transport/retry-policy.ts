@@ -8,6 +8,12 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** Longest total time one request may spend waiting for retries before failing fast. */
 	maxTotalWaitMs: number;
+	/**
+	 * After a request used up its retries, every request with the same key fails at once for
+	 * this long (a circuit breaker), instead of each one waiting through the whole backoff
+	 * again. 0 switches the breaker off.
+	 */
+	circuitBreakerCooldownMs: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -15,6 +21,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 	baseDelayMs: 1000,
 	maxDelayMs: 30_000,
 	maxTotalWaitMs: 120_000,
+	circuitBreakerCooldownMs: 30_000,
 };
 
 /** Network failures after which the request may or may not have reached the vendor. */
@@ -31,14 +38,20 @@ const AMBIGUOUS_NETWORK_CODES = new Set([
 export type FailureKind =
 	| { kind: 'status'; status: number }
 	| { kind: 'network'; code: string }
+	/** No answer within the request's timeout: sent, maybe processed. */
+	| { kind: 'timeout' }
 	| { kind: 'refused' }
-	| { kind: 'malformed' };
+	| { kind: 'malformed' }
+	/** The execution was cancelled (n8n's Stop button, a timeout of the workflow, shutdown). */
+	| { kind: 'cancelled' }
+	/** n8n could not refresh the credential (e.g. a revoked refresh token): it must be reconnected. */
+	| { kind: 'credential' };
 
 /**
  * Whether a failed request may be sent again. 429 and 503 mean the vendor refused the request
  * without processing it, so even a write is safe to repeat; a connection refused never reached
  * it. After 502/504, a reset, a timeout or a garbled answer the vendor may already have acted, so
- * only idempotent requests go again.
+ * only idempotent requests go again. A cancel or a dead credential is never retried.
  */
 export function isRetryable(failure: FailureKind, idempotent: boolean): boolean {
 	switch (failure.kind) {
@@ -49,8 +62,27 @@ export function isRetryable(failure: FailureKind, idempotent: boolean): boolean 
 			return true;
 		case 'network':
 			return idempotent && AMBIGUOUS_NETWORK_CODES.has(failure.code);
+		case 'timeout':
 		case 'malformed':
 			return idempotent;
+		case 'cancelled':
+		case 'credential':
+			return false;
+	}
+}
+
+/** Whether the vendor may have acted on a request that failed this way (its answer was lost). */
+export function mayHaveBeenProcessed(failure: FailureKind): boolean {
+	switch (failure.kind) {
+		case 'timeout':
+		case 'malformed':
+			return true;
+		case 'network':
+			return AMBIGUOUS_NETWORK_CODES.has(failure.code);
+		case 'status':
+			return failure.status === 502 || failure.status === 504;
+		default:
+			return false;
 	}
 }
 

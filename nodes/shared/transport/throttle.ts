@@ -9,13 +9,36 @@ export interface ThrottleProfile {
 	dailyQuota?: number;
 }
 
-/** Thrown before a request is sent when this process has used the day's quota. */
-export class DailyQuotaExhausted extends Error {
+/** Why a key sends nothing until a given time. */
+export type PauseReason = 'daily-quota' | 'retry-after' | 'circuit-breaker';
+
+export interface Pause {
+	reason: PauseReason;
+	/** Epoch ms from which requests may leave again. */
+	until: number;
+	/** The vendor's status that caused the pause, if any. */
+	status?: number;
+	/** What the vendor said (already redacted), repeated in every fail-fast error. */
+	cause?: string;
+}
+
+/** Thrown instead of sending while a key is paused (quota used up, Retry-After, open breaker). */
+export class BudgetPaused extends Error {
+	constructor(readonly pause: Pause) {
+		super(`Paused (${pause.reason}) until ${new Date(pause.until).toISOString()}`);
+	}
+}
+
+/** Thrown before a request is sent when the day's quota is used up (counted here or said by the vendor). */
+export class DailyQuotaExhausted extends BudgetPaused {
 	constructor(
-		readonly quota: number,
+		readonly quota: number | undefined,
 		readonly resetsAt: Date,
+		cause?: string,
+		status?: number,
 	) {
-		super(`Daily quota of ${quota} requests used up; it resets at ${resetsAt.toISOString()}`);
+		super({ reason: 'daily-quota', until: resetsAt.getTime(), cause, status });
+		this.message = `Daily quota${quota === undefined ? '' : ` of ${quota} requests`} used up; it resets at ${resetsAt.toISOString()}`;
 	}
 }
 
@@ -31,25 +54,40 @@ interface DayCount {
 
 export interface Clock {
 	now(): number;
-	sleep(ms: number): Promise<void>;
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 const realClock: Clock = { now: () => Date.now(), sleep };
 
 /**
- * Token buckets and daily counters keyed by credential. Module state on purpose: every node
- * execution and trigger in this n8n process that uses the same credential shares one budget.
- * Across processes (queue mode) nothing can be shared, which is why nodes also offer
- * "Max Requests per Second".
+ * Token buckets, daily counters and pauses keyed by budget (vendor + a hash of the credential's
+ * key, see `budgetKey`). Module state on purpose: every node execution and trigger in this n8n
+ * process that uses the same key shares one budget. Across processes (queue mode) nothing can be
+ * shared, which is why nodes also offer "Max Requests per Second".
  */
 export class CredentialThrottle {
 	private readonly buckets = new Map<string, Bucket>();
 	private readonly days = new Map<string, DayCount>();
+	private readonly pauses = new Map<string, Pause>();
 
 	constructor(private readonly clock: Clock = realClock) {}
 
-	/** Waits until a request may leave; throws DailyQuotaExhausted instead of sending one too many. */
-	async acquire(key: string, profile: ThrottleProfile): Promise<void> {
+	/**
+	 * Waits until a request may leave; throws BudgetPaused while the key is paused and
+	 * DailyQuotaExhausted instead of sending one too many. The wait ends early, rejecting with
+	 * the signal's reason, when `signal` aborts (the execution was cancelled).
+	 */
+	async acquire(key: string, profile: ThrottleProfile, signal?: AbortSignal): Promise<void> {
+		const pause = this.pausedUntil(key);
+		if (pause?.reason === 'daily-quota') {
+			throw new DailyQuotaExhausted(
+				profile.dailyQuota,
+				new Date(pause.until),
+				pause.cause,
+				pause.status,
+			);
+		}
+		if (pause) throw new BudgetPaused(pause);
 		this.countTowardsQuota(key, profile);
 		const { ratePerSecond, burst } = profile;
 		for (;;) {
@@ -65,7 +103,7 @@ export class CredentialThrottle {
 				bucket.tokens -= 1;
 				return;
 			}
-			await this.clock.sleep(Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000));
+			await this.clock.sleep(Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000), signal);
 		}
 	}
 
@@ -75,13 +113,35 @@ export class CredentialThrottle {
 		return day && day.utcDay === utcDay(this.clock.now()) ? day.used : 0;
 	}
 
+	/** Sends nothing for this key until `pause.until`; a longer pause already in place stays. */
+	pause(key: string, pause: Pause): void {
+		const current = this.pausedUntil(key);
+		if (current && current.until >= pause.until) return;
+		this.pauses.set(key, pause);
+	}
+
+	/** The pause in force for this key, if any. */
+	pausedUntil(key: string): Pause | undefined {
+		const pause = this.pauses.get(key);
+		if (pause && pause.until <= this.clock.now()) {
+			this.pauses.delete(key);
+			return undefined;
+		}
+		return pause;
+	}
+
 	/**
-	 * Marks the day's quota as spent, e.g. when the vendor answered 429 because other clients of
-	 * the same account used it up, so later calls stop here instead of hammering the vendor.
+	 * Marks the day's quota as spent until the next 00:00 UTC, when the vendor answered that it
+	 * is used up (other clients of the same key may have used it), so later calls stop here
+	 * instead of asking the vendor again. Returns the reset.
 	 */
-	exhaustToday(key: string, profile: ThrottleProfile): void {
-		if (profile.dailyQuota === undefined) return;
-		this.days.set(key, { utcDay: utcDay(this.clock.now()), used: profile.dailyQuota });
+	exhaustToday(key: string, profile: ThrottleProfile, cause?: string, status?: number): Date {
+		const resetsAt = nextUtcMidnight(this.clock.now());
+		if (profile.dailyQuota !== undefined) {
+			this.days.set(key, { utcDay: utcDay(this.clock.now()), used: profile.dailyQuota });
+		}
+		this.pause(key, { reason: 'daily-quota', until: resetsAt.getTime(), cause, status });
+		return resetsAt;
 	}
 
 	private countTowardsQuota(key: string, profile: ThrottleProfile): void {

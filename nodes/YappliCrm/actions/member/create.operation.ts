@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { yappliMember } from '../../transport/request';
-import { callOptions, showFor } from '../common';
 import { MEMBER_WRITE_CAUSES, memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
 
@@ -17,6 +19,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = memberBody(this, 'additionalFields', itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.with_column_key) body.with_column_key = true;
-	const member = await yappliMember(this, 'POST', '/users', { body }, callOptions(this, itemIndex));
+	const member = await yappliMember(this, 'POST', '/users', { body }, readRequestOptions(this, itemIndex));
 	return [member];
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { yappliMember } from '../../transport/request';
-import { callOptions, showFor } from '../common';
 import { memberIdOf, memberLocator } from '../member-locator';
 import { memberOptions } from './options';
 
@@ -21,7 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			qs: options.with_column_key ? { with_column_key: true } : {},
 		},
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [member];
 }

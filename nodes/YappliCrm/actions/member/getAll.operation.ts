@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collect, pageSizeFor } from '@japan-saas/shared/transport';
 import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+import { collect, pageSizeFor } from '@japan-saas/shared/transport';
 
 import { yappliPages } from '../../transport/request';
-import { callOptions, showFor } from '../common';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'getAll', [
@@ -27,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'members',
 			pageSizeFor(limit, 1000),
 			qs,
-			callOptions(this, itemIndex),
+			readRequestOptions(this, itemIndex),
 		),
 		limit,
 	);

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { yappliMember } from '../../transport/request';
-import { callOptions, requiredText, showFor } from '../common';
+import { requiredText } from '../common';
 import { memberOptions } from './options';
 
 export const description: INodeProperties[] = showFor('member', 'getByUniqueId', [
@@ -27,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			qs: options.with_column_key ? { with_column_key: true } : {},
 		},
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [member];
 }

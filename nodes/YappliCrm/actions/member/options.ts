@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsProperty } from '../common';
+import { requestOptionsProperties } from '../common';
 
 /** Options of every member operation: key names for custom columns, and the request rate. */
 export const memberOptions: INodeProperties = {
@@ -10,7 +10,7 @@ export const memberOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		requestOptionsProperty,
+		...requestOptionsProperties,
 		{
 			displayName: 'Use Column Key Names',
 			name: 'with_column_key',

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { yappliMember } from '../../transport/request';
-import { callOptions, showFor } from '../common';
 import { memberIdOf, memberLocator } from '../member-locator';
 import { MEMBER_WRITE_CAUSES, memberBody, memberFieldProperties } from './fields';
 import { memberOptions } from './options';
@@ -26,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'PUT',
 		`/users/${encodeURIComponent(id)}`,
 		{ body },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [member];
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { showFor } from '../common';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { memberLocator } from '../member-locator';
 import { EXPIRY_CAUSE, pointWriteProperties, writePoints } from './write';
 

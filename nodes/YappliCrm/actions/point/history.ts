@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
 import { collect, pageSizeFor } from '@japan-saas/shared/transport';
 import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
 
 import { yappliPages } from '../../transport/request';
-import { callOptions, requestOptionsProperty, showFor } from '../common';
+import { requestOptionsProperties } from '../common';
 import { memberIdOf, memberLocator } from '../member-locator';
 
 /** Both point lists take a member, Return All / Limit and page with per_page up to 1,000. */
@@ -18,7 +20,7 @@ export function pointListDescription(operation: string): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			options: [requestOptionsProperty],
+			options: [...requestOptionsProperties],
 		},
 	]);
 }
@@ -41,7 +43,7 @@ export async function listPoints(
 			'points',
 			pageSizeFor(limit, 1000),
 			{},
-			callOptions(context, itemIndex),
+			readRequestOptions(context, itemIndex),
 		),
 		limit,
 	);

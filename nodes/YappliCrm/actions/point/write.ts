@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+
 import { yappliMember } from '../../transport/request';
-import { callOptions, requestOptionsProperty, yappliTime } from '../common';
+import { requestOptionsProperties, yappliTime } from '../common';
 import { memberIdOf } from '../member-locator';
 import { DEFAULT_LOOKBACK_DAYS, findAppliedEntry, remarksWithKey } from './idempotency';
 
@@ -68,7 +70,7 @@ export function pointWriteProperties(): INodeProperties[] {
 					description:
 						'How far back the point history (newest first, by creation date) is searched for the Idempotency Key. A re-run later than this grants again.',
 				},
-				requestOptionsProperty,
+				...requestOptionsProperties,
 			],
 		},
 	];
@@ -87,7 +89,7 @@ export async function writePoints(
 	const memberId = memberIdOf(context, itemIndex);
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const requestOptions = callOptions(context, itemIndex);
+	const requestOptions = readRequestOptions(context, itemIndex);
 
 	if (fields.title) body.title = String(fields.title);
 	if (fields.expired_at)

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
+
 import { yappliRequest } from '../../transport/request';
 import { unwrapMember } from '../../transport/shapes';
-import { callOptions, requiredText, requestOptionsProperty, showFor } from '../common';
+import { requiredText, requestOptionsProperties } from '../common';
 import { memberIdOf, memberLocator } from '../member-locator';
 
 export const description: INodeProperties[] = showFor('transferToken', 'check', [
@@ -22,7 +25,7 @@ export const description: INodeProperties[] = showFor('transferToken', 'check', 
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [requestOptionsProperty],
+		options: [...requestOptionsProperties],
 	},
 ]);
 
@@ -35,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'GET',
 		`/check/${encodeURIComponent(token)}`,
 		{ qs: { id: memberId } },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	const result: IDataObject = { status: body.status === true, memberId };
 	if (body.member) result.member = unwrapMember(body);
