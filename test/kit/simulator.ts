@@ -192,7 +192,8 @@ export class Simulator {
 		return this;
 	}
 
-	private admin(method: string, path: string, handler: Handler): void {
+	/** Registers a control route under `/__admin/` (not recorded, not limited, no faults). */
+	protected admin(method: string, path: string, handler: Handler): void {
 		this.adminRoutes.push({ method, ...compile(path), handler });
 	}
 
