@@ -48,12 +48,10 @@ export function paginate<T>(rows: T[], cursor: Cursor<T>, params: Params): Page<
 			compareTuples(tuple(a), tuple(b)) ||
 			compareTuples([cursor.tieBreak?.(a) ?? ''], [cursor.tieBreak?.(b) ?? '']),
 	);
-	const sent = cursor.keys.filter((key) => params.string(key.param) !== undefined);
 	let start = 0;
 	let from: string[] | undefined;
-	if (sent.length > 0) {
-		const missing = cursor.keys.find((key) => !sent.includes(key));
-		if (missing) invalidParameter(missing.param);
+	if (cursor.keys.some((key) => params.string(key.param) !== undefined)) {
+		// Once any key is sent, every key must be, non-empty (a missing one names itself).
 		from = cursor.keys.map((key) => {
 			const value = params.string(key.param) ?? '';
 			if (value === '' || (key.time && parseUtc(value) === undefined)) invalidParameter(key.param);
