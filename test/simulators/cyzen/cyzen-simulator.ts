@@ -6,8 +6,10 @@ import { BASE_PATH } from './faults';
 import { FieldApp, type ReportInput, type StampInput, type Touchable } from './field-app';
 import { authenticate, CyzenGateway } from './gateway';
 import { WriteLedger } from './ledger';
-import { isRecord } from './params';
-import type { RouteContext } from './routes/context';
+import { idCursor, listBody, paginate, type Cursor } from './paging';
+import { isRecord, type Params } from './params';
+import { filterBy } from './routes/common';
+import type { Done, ListOptions, RouteContext } from './routes/context';
 import { activityRoutes } from './routes/activity';
 import { organisationRoutes } from './routes/organisation';
 import { reportRoutes } from './routes/reports';
@@ -130,6 +132,56 @@ export class CyzenSimulator extends Simulator {
 		return spot && this.serializer.spot(spot);
 	}
 
+	/** See `RouteContext.list`. */
+	private listRoute<T>(
+		ctx: RouteContext,
+		path: string,
+		rows: (params: Params) => Iterable<T>,
+		{ filters = [], id, cursor, serialize = (row) => ({ ...row }) }: ListOptions<T>,
+	): void {
+		const byId = id && idCursor<T>(`next_${id}`, (row) => String(row[id]));
+		const pick = (): Cursor<T> | undefined =>
+			cursor === undefined ? byId : 'keys' in cursor ? cursor : cursor();
+		if (!pick()) throw new Error(`GET ${path}: a list needs an id or a cursor`);
+		ctx.route('GET', path, (params) =>
+			listBody(
+				path.slice(1),
+				paginate(filterBy(rows(params), params, filters), pick() as Cursor<T>, params),
+				serialize,
+			),
+		);
+	}
+
+	/** Ledgers an applied write and builds its answer (see `Done`). */
+	private applied(
+		method: Method,
+		path: string,
+		params: Params,
+		ids: Record<string, string>,
+		options: { upsert?: true },
+	): unknown {
+		if (method === 'GET') throw new Error(`GET ${path} does not write`);
+		this.ledger.record({
+			at: formatUtc(this.now()),
+			method,
+			path,
+			operation:
+				method === 'POST'
+					? options.upsert
+						? 'update'
+						: 'create'
+					: method === 'PUT'
+						? 'update'
+						: 'delete',
+			ids,
+			...options,
+			fields: params.fields(),
+		});
+		if (method === 'PUT') return { modified: 1, ...ids };
+		if (method === 'DELETE') return { deleted: 1, ...ids };
+		return { ...ids };
+	}
+
 	private defineRoutes(): void {
 		const ctx: RouteContext = {
 			store: this.store,
@@ -143,19 +195,15 @@ export class CyzenSimulator extends Simulator {
 				this.route(method, `${this.basePath}${path}`, (req) => {
 					if (proposed && !this.switches.proposedPaths) fail(404, ERR.notFound, 'not found');
 					const params = authenticate(req, this.tokens, this.companyId);
-					return { body: handler(params, req) };
+					const done: Done = (ids, options = {}) =>
+						this.applied(method, path, params, ids, options);
+					return { body: handler(params, done) };
 				});
 			},
-			wrote: (method, path, operation, ids, params, upsert) =>
-				this.ledger.record({
-					at: formatUtc(this.now()),
-					method,
-					path,
-					operation,
-					ids,
-					...(upsert ? { upsert } : {}),
-					fields: params.fields(),
-				}),
+			list: (path, rows, options) => this.listRoute(ctx, path, rows, options),
+			touch: (record) => {
+				if (record) record.updated_at = formatUtc(this.now());
+			},
 		};
 		organisationRoutes(ctx);
 		spotRoutes(ctx);
@@ -233,11 +281,11 @@ export class CyzenSimulator extends Simulator {
 					this.app.editReport(text('reportId') ?? '', input.items as Record<string, ItemValue>),
 				);
 			case 'stamp':
-				return s.history(this.app.stamp(input as StampInput));
+				return { ...this.app.stamp(input as StampInput) };
 			case 'track':
-				return s.tracking(
-					this.app.track(text('userId'), Number(input.latitude), Number(input.longitude)),
-				);
+				return {
+					...this.app.track(text('userId'), Number(input.latitude), Number(input.longitude)),
+				};
 			case 'touch':
 				this.app.touch(
 					input.kind as Touchable,

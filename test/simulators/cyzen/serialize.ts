@@ -76,14 +76,6 @@ export class Serializer {
 		};
 	}
 
-	history(history: HistoryRec) {
-		return { ...history };
-	}
-
-	tracking(tracking: TrackingRec) {
-		return { ...tracking };
-	}
-
 	/** `/members_statuses`: the confirmed `tracking` object has four fields (§9.10). */
 	memberStatus(userId: string, history: HistoryRec | undefined, tracking: TrackingRec | undefined) {
 		return {

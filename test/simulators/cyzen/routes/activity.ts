@@ -1,16 +1,9 @@
-import { idCursor, listBody, paginate, type Cursor } from '../paging';
+import type { Params } from '../params';
+import { idCursor, type Cursor } from '../paging';
 import type { CyzenSwitches } from '../switches';
 import { DAY, formatUtc } from '../time';
-import type {
-	ActionTypeRec,
-	HistoryRec,
-	StatusRec,
-	TrackingRec,
-	TransportationExpenseRec,
-	UserRec,
-} from '../types';
+import type { HistoryRec } from '../types';
 import { inWindow, windowOf, type WindowRule } from '../windows';
-import { filterBy } from './common';
 import type { RouteContext } from './context';
 
 /** `GET /histories`: ≤ 15 days (16 → 400), last 15 days by default ([public code] PC2). */
@@ -56,103 +49,56 @@ export function activityRoutes(ctx: RouteContext): void {
 	const retained = (createAt: string) =>
 		createAt >= formatUtc(ctx.now() - ctx.switches.historyRetentionDays * DAY);
 
-	ctx.route('GET', '/histories', (params) => {
+	const histories = (params: Params) => {
 		const window = windowOf(params, HISTORY_WINDOW, ctx.now());
-		const rows = [...store.histories.values()].filter(
+		return [...store.histories.values()].filter(
 			(h) => inWindow(h.create_at, window) && retained(h.create_at),
 		);
-		return listBody(
-			'histories',
-			paginate(rows, historyCursor(ctx.switches.historyCursor), params),
-			(h) => ctx.serialize.history(h),
-		);
-	});
+	};
+	ctx.list('/histories', histories, { cursor: () => historyCursor(ctx.switches.historyCursor) });
 
-	ctx.route('GET', '/trackings', (params) => {
+	const trackings = (params: Params) => {
 		const window = windowOf(params, HISTORY_WINDOW, ctx.now());
-		const rows = [...store.trackings.values()].filter(
+		return [...store.trackings.values()].filter(
 			(t) => inWindow(t.create_at, window) && retained(t.create_at),
 		);
-		return listBody(
-			'trackings',
-			paginate(
-				rows,
-				idCursor('next_tracking_id', (t: TrackingRec) => t.tracking_id),
-				params,
-			),
-			(t) => ctx.serialize.tracking(t),
-		);
-	});
+	};
+	ctx.list('/trackings', trackings, { id: 'tracking_id' });
 
 	// Only `company_id` ([public code] PC1); the latest stamp and the latest position of each user.
-	ctx.route('GET', '/members_statuses', (params) => {
-		const histories = [...store.histories.values()];
-		const trackings = [...store.trackings.values()];
-		return listBody(
-			'members_statuses',
-			paginate(
-				[...store.users.values()],
-				idCursor('next_user_id', (u: UserRec) => u.user_id),
-				params,
-			),
-			(u) =>
-				ctx.serialize.memberStatus(
-					u.user_id,
-					latest(
-						histories.filter((h) => h.user_id === u.user_id),
-						(h) => h.updated_at,
-					),
-					latest(
-						trackings.filter((t) => t.user_id === u.user_id),
-						(t) => t.create_at,
-					),
+	ctx.list('/members_statuses', () => store.users.values(), {
+		id: 'user_id',
+		serialize: (u) =>
+			ctx.serialize.memberStatus(
+				u.user_id,
+				latest(
+					[...store.histories.values()].filter((h) => h.user_id === u.user_id),
+					(h) => h.updated_at,
 				),
-		);
+				latest(
+					[...store.trackings.values()].filter((t) => t.user_id === u.user_id),
+					(t) => t.create_at,
+				),
+			),
 	});
 
-	ctx.route('GET', '/statuses', (params) =>
-		listBody(
-			'statuses',
-			paginate(
-				[...store.statuses.values()],
-				idCursor('next_status_id', (s: StatusRec) => s.status_id),
-				params,
-			),
-			(s) => ({ ...s }),
-		),
-	);
+	ctx.list('/statuses', () => store.statuses.values(), { id: 'status_id' });
 
-	ctx.route('GET', '/action_types', (params) =>
-		listBody(
-			'action_types',
-			paginate(
-				filterBy(store.actionTypes.values(), params, ['action_type_id', 'group_id']),
-				idCursor('next_action_type_id', (a: ActionTypeRec) => a.action_type_id),
-				params,
-			),
-			(a) => ({ ...a }),
-		),
-	);
+	ctx.list('/action_types', () => store.actionTypes.values(), {
+		filters: ['action_type_id', 'group_id'],
+		id: 'action_type_id',
+	});
 
-	ctx.route('GET', '/transportation_expenses', (params) => {
+	const expenses = (params: Params) => {
 		const window = windowOf(params, EXPENSE_WINDOW, ctx.now());
 		const from = window?.from.slice(0, 10) ?? '';
 		const to = window?.to.slice(0, 10) ?? '9999-12-31';
-		const rows = filterBy(store.transportationExpenses.values(), params, [
-			'transportation_expense_id',
-			'user_id',
-		]).filter((e) => e.use_date >= from && e.use_date <= to);
-		return listBody(
-			'transportation_expenses',
-			paginate(
-				rows,
-				idCursor(
-					'next_transportation_expense_id',
-					(e: TransportationExpenseRec) => e.transportation_expense_id,
-				),
-				params,
-			),
-			(e) => ({ ...e }),
+		return [...store.transportationExpenses.values()].filter(
+			(e) => e.use_date >= from && e.use_date <= to,
 		);
+	};
+	ctx.list('/transportation_expenses', expenses, {
+		filters: ['transportation_expense_id', 'user_id'],
+		id: 'transportation_expense_id',
 	});
 }

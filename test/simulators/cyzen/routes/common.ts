@@ -43,11 +43,6 @@ export function assignSent<T extends object>(record: T, changes: { [K in keyof T
 	}
 }
 
-/** Answers of the write operations (spec §9.5, §9.6, §10.1). */
-export const created = (ids: Record<string, string>) => ({ ...ids });
-export const modified = (ids: Record<string, string>) => ({ modified: 1, ...ids });
-export const deleted = (ids: Record<string, string>) => ({ deleted: 1, ...ids });
-
 /** Rows whose fields equal every filter parameter that was sent. */
 export function filterBy<T>(
 	rows: Iterable<T>,

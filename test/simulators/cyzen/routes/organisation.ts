@@ -1,19 +1,8 @@
 import { invalidParameter } from '../errors';
 import { idCursor, listBody, paginate, type Cursor } from '../paging';
 import type { Params } from '../params';
-import type { GroupRec, MembershipRec, UserRec } from '../types';
-import {
-	assignSent,
-	changedText,
-	created,
-	deleted,
-	filterBy,
-	found,
-	modified,
-	reference,
-	requiredText,
-	text,
-} from './common';
+import type { MembershipRec, UserRec } from '../types';
+import { assignSent, changedText, filterBy, found, reference, requiredText, text } from './common';
 import type { RouteContext } from './context';
 
 /** `GET /users` `field`: what the tenant's switch makes of the value (spec §9.2, §11.7). */
@@ -40,19 +29,9 @@ export function organisationRoutes(ctx: RouteContext): void {
 	const { store } = ctx;
 
 	// ---- groups ---------------------------------------------------------------------------------
-	ctx.route('GET', '/groups', (params) =>
-		listBody(
-			'groups',
-			paginate(
-				filterBy(store.groups.values(), params, ['group_id']),
-				idCursor('next_group_id', (g: GroupRec) => g.group_id),
-				params,
-			),
-			(g) => ({ ...g }),
-		),
-	);
+	ctx.list('/groups', () => store.groups.values(), { filters: ['group_id'], id: 'group_id' });
 
-	ctx.route('POST', '/groups', (params) => {
+	ctx.route('POST', '/groups', (params, done) => {
 		const group_code = requiredText(params, 'group_code', 100);
 		const group_name = requiredText(params, 'group_name', 100);
 		if ([...store.groups.values()].some((g) => g.group_code === group_code))
@@ -67,11 +46,10 @@ export function organisationRoutes(ctx: RouteContext): void {
 			created_at: at,
 			updated_at: at,
 		});
-		ctx.wrote('POST', '/groups', 'create', { group_id }, params);
-		return created({ group_id });
+		return done({ group_id });
 	});
 
-	ctx.route('PUT', '/groups', (params) => {
+	ctx.route('PUT', '/groups', (params, done) => {
 		const group = found(store.groups, params, 'group_id');
 		const group_code = changedText(params, 'group_code', 100);
 		if (
@@ -80,17 +58,15 @@ export function organisationRoutes(ctx: RouteContext): void {
 		)
 			invalidParameter('group_code');
 		assignSent(group, { group_code, group_name: changedText(params, 'group_name', 100) });
-		group.updated_at = ctx.nowText();
-		ctx.wrote('PUT', '/groups', 'update', { group_id: group.group_id }, params);
-		return modified({ group_id: group.group_id });
+		ctx.touch(group);
+		return done({ group_id: group.group_id });
 	});
 
-	ctx.route('DELETE', '/groups', (params) => {
+	ctx.route('DELETE', '/groups', (params, done) => {
 		const { group_id } = found(store.groups, params, 'group_id');
 		store.groups.delete(group_id);
 		store.memberships = store.memberships.filter((m) => m.group_id !== group_id);
-		ctx.wrote('DELETE', '/groups', 'delete', { group_id }, params);
-		return deleted({ group_id });
+		return done({ group_id });
 	});
 
 	// ---- users ----------------------------------------------------------------------------------
@@ -112,7 +88,7 @@ export function organisationRoutes(ctx: RouteContext): void {
 	const loginIdTaken = (loginId: string, except?: UserRec) =>
 		[...store.users.values()].some((u) => u.user_login_id === loginId && u !== except);
 
-	ctx.route('POST', '/users', (params) => {
+	ctx.route('POST', '/users', (params, done) => {
 		const user_login_id = requiredText(params, 'user_login_id', 100);
 		const user_name = requiredText(params, 'user_name', 100);
 		if (loginIdTaken(user_login_id)) invalidParameter('user_login_id');
@@ -139,11 +115,10 @@ export function organisationRoutes(ctx: RouteContext): void {
 				is_group_owner: 0,
 				created_at: at,
 			});
-		ctx.wrote('POST', '/users', 'create', { user_id }, params);
-		return created({ user_id });
+		return done({ user_id });
 	});
 
-	ctx.route('PUT', '/users', (params) => {
+	ctx.route('PUT', '/users', (params, done) => {
 		const user = found(store.users, params, 'user_id');
 		const user_login_id = changedText(params, 'user_login_id', 100);
 		if (user_login_id !== undefined && loginIdTaken(user_login_id, user))
@@ -165,30 +140,18 @@ export function organisationRoutes(ctx: RouteContext): void {
 				created_at: at,
 			});
 		user.updated_at = at;
-		ctx.wrote('PUT', '/users', 'update', { user_id: user.user_id }, params);
-		return modified({ user_id: user.user_id });
+		return done({ user_id: user.user_id });
 	});
 
-	ctx.route('DELETE', '/users', (params) => {
+	ctx.route('DELETE', '/users', (params, done) => {
 		const { user_id } = found(store.users, params, 'user_id');
 		store.users.delete(user_id);
 		store.memberships = store.memberships.filter((m) => m.user_id !== user_id);
 		store.spotStaffs = store.spotStaffs.filter((s) => s.user_id !== user_id);
-		ctx.wrote('DELETE', '/users', 'delete', { user_id }, params);
-		return deleted({ user_id });
+		return done({ user_id });
 	});
 
-	ctx.route('GET', '/user_tags', (params) =>
-		listBody(
-			'user_tags',
-			paginate(
-				[...store.userTags.values()],
-				idCursor('next_user_tag_id', (t: { user_tag_id: string }) => t.user_tag_id),
-				params,
-			),
-			(t) => ({ ...t }),
-		),
-	);
+	ctx.list('/user_tags', () => store.userTags.values(), { id: 'user_tag_id' });
 
 	// ---- user_groups (ユーザー所属, PROPOSED dedicated path; embedded in /users as groups[]) -----
 	const membershipOf = (params: Params): MembershipRec => {
@@ -200,24 +163,15 @@ export function organisationRoutes(ctx: RouteContext): void {
 		if (!membership) invalidParameter('group_id');
 		return membership;
 	};
-	const touchUser = (userId: string) => {
-		const user = store.users.get(userId);
-		if (user) user.updated_at = ctx.nowText();
-	};
+	const touchUser = (userId: string) => ctx.touch(store.users.get(userId));
 
-	ctx.route('GET', '/user_groups', (params) =>
-		listBody(
-			'user_groups',
-			paginate(
-				filterBy(store.memberships, params, ['user_id', 'group_id']),
-				membershipCursor,
-				params,
-			),
-			(m) => ctx.serialize.membership(m),
-		),
-	);
+	ctx.list('/user_groups', () => store.memberships, {
+		filters: ['user_id', 'group_id'],
+		cursor: membershipCursor,
+		serialize: (m) => ctx.serialize.membership(m),
+	});
 
-	ctx.route('POST', '/user_groups', (params) => {
+	ctx.route('POST', '/user_groups', (params, done) => {
 		const { user_id } = found(store.users, params, 'user_id');
 		const { group_id } = found(store.groups, params, 'group_id');
 		if (store.memberships.some((m) => m.user_id === user_id && m.group_id === group_id))
@@ -229,27 +183,24 @@ export function organisationRoutes(ctx: RouteContext): void {
 			created_at: ctx.nowText(),
 		});
 		touchUser(user_id);
-		ctx.wrote('POST', '/user_groups', 'create', { user_id, group_id }, params);
-		return created({ user_id, group_id });
+		return done({ user_id, group_id });
 	});
 
-	ctx.route('PUT', '/user_groups', (params) => {
+	ctx.route('PUT', '/user_groups', (params, done) => {
 		const membership = membershipOf(params);
 		const owner = params.flag('is_group_owner');
 		if (owner === undefined) invalidParameter('is_group_owner');
 		membership.is_group_owner = owner;
 		touchUser(membership.user_id);
 		const ids = { user_id: membership.user_id, group_id: membership.group_id };
-		ctx.wrote('PUT', '/user_groups', 'update', ids, params);
-		return modified(ids);
+		return done(ids);
 	});
 
-	ctx.route('DELETE', '/user_groups', (params) => {
+	ctx.route('DELETE', '/user_groups', (params, done) => {
 		const membership = membershipOf(params);
 		store.memberships = store.memberships.filter((m) => m !== membership);
 		touchUser(membership.user_id);
 		const ids = { user_id: membership.user_id, group_id: membership.group_id };
-		ctx.wrote('DELETE', '/user_groups', 'delete', ids, params);
-		return deleted(ids);
+		return done(ids);
 	});
 }

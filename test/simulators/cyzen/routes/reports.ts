@@ -1,7 +1,7 @@
-import { idCursor, listBody, paginate, type Cursor } from '../paging';
-import type { ImageRec, ReportDefinitionRec, ReportRec } from '../types';
+import type { Params } from '../params';
+import { type Cursor } from '../paging';
+import type { ReportRec } from '../types';
 import { inWindow, windowOf, type WindowRule } from '../windows';
-import { filterBy } from './common';
 import type { RouteContext } from './context';
 
 /**
@@ -28,46 +28,33 @@ const reportCursor: Cursor<ReportRec> = {
 export function reportRoutes(ctx: RouteContext): void {
 	const { store } = ctx;
 
-	ctx.route('GET', '/report_definitions', (params) =>
-		listBody(
-			'report_definitions',
-			paginate(
-				[...store.reportDefinitions.values()],
-				idCursor('next_report_definition_id', (d: ReportDefinitionRec) => d.report_definition_id),
-				params,
-			),
-			(d) => ({
-				report_definition_id: d.report_definition_id,
-				report_definition_name: d.report_definition_name,
-			}),
-		),
-	);
+	ctx.list('/report_definitions', () => store.reportDefinitions.values(), {
+		id: 'report_definition_id',
+		serialize: (d) => ({
+			report_definition_id: d.report_definition_id,
+			report_definition_name: d.report_definition_name,
+		}),
+	});
 
-	ctx.route('GET', '/reports', (params) => {
+	const reports = (params: Params) => {
 		const window = windowOf(params, REPORT_WINDOW, ctx.now());
 		// Accepted but not a filter, as observed; the 'applied' switch shows the other reading.
 		const definition =
 			ctx.switches.reportDefinitionFilter === 'applied'
 				? params.string('report_definition_id')
 				: undefined;
-		const rows = [...store.reports.values()].filter(
+		return [...store.reports.values()].filter(
 			(r) =>
 				inWindow(r.updated_at, window) && (!definition || r.report_definition_id === definition),
 		);
-		return listBody('reports', paginate(rows, reportCursor, params), (r) =>
-			ctx.serialize.report(r),
-		);
+	};
+	ctx.list('/reports', reports, {
+		cursor: reportCursor,
+		serialize: (r) => ctx.serialize.report(r),
 	});
 
-	ctx.route('GET', '/images', (params) =>
-		listBody(
-			'images',
-			paginate(
-				filterBy(store.images.values(), params, ['image_id', 'report_id']),
-				idCursor('next_image_id', (i: ImageRec) => i.image_id),
-				params,
-			),
-			(i) => ({ ...i }),
-		),
-	);
+	ctx.list('/images', () => store.images.values(), {
+		filters: ['image_id', 'report_id'],
+		id: 'image_id',
+	});
 }

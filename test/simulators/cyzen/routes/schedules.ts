@@ -4,16 +4,7 @@ import type { Params } from '../params';
 import { parseUtc } from '../time';
 import type { ScheduleRec } from '../types';
 import { inWindow, windowOf, type Window, type WindowRule } from '../windows';
-import {
-	assignSent,
-	created,
-	deleted,
-	filterBy,
-	modified,
-	reference,
-	requiredText,
-	text,
-} from './common';
+import { assignSent, reference, requiredText, text } from './common';
 import type { RouteContext } from './context';
 
 /**
@@ -111,7 +102,7 @@ export function scheduleRoutes(ctx: RouteContext): void {
 		);
 	});
 
-	ctx.route('POST', '/schedules', (params) => {
+	ctx.route('POST', '/schedules', (params, done) => {
 		const fields = changes(params);
 		if (fields.group_id === undefined) invalidParameter('group_id');
 		if (fields.start_date === undefined) invalidParameter('start_date');
@@ -135,11 +126,10 @@ export function scheduleRoutes(ctx: RouteContext): void {
 		};
 		checkDates(schedule);
 		store.schedules.set(schedule.schedule_id, schedule);
-		ctx.wrote('POST', '/schedules', 'create', { schedule_id: schedule.schedule_id }, params);
-		return created({ schedule_id: schedule.schedule_id });
+		return done({ schedule_id: schedule.schedule_id });
 	});
 
-	ctx.route('PUT', '/schedules', (params) => {
+	ctx.route('PUT', '/schedules', (params, done) => {
 		const schedule = liveSchedule(params);
 		const fields = changes(params);
 		checkDates({
@@ -147,18 +137,16 @@ export function scheduleRoutes(ctx: RouteContext): void {
 			end_date: fields.end_date ?? schedule.end_date,
 		});
 		assignSent(schedule, fields);
-		schedule.updated_at = ctx.nowText();
-		ctx.wrote('PUT', '/schedules', 'update', { schedule_id: schedule.schedule_id }, params);
-		return modified({ schedule_id: schedule.schedule_id });
+		ctx.touch(schedule);
+		return done({ schedule_id: schedule.schedule_id });
 	});
 
 	// [proposed] A delete is soft: `GET /schedules?get_deleted=1` shows it with `deleted_at`.
-	ctx.route('DELETE', '/schedules', (params) => {
+	ctx.route('DELETE', '/schedules', (params, done) => {
 		const schedule = liveSchedule(params);
 		schedule.deleted_at = ctx.nowText();
 		schedule.updated_at = schedule.deleted_at;
-		ctx.wrote('DELETE', '/schedules', 'delete', { schedule_id: schedule.schedule_id }, params);
-		return deleted({ schedule_id: schedule.schedule_id });
+		return done({ schedule_id: schedule.schedule_id });
 	});
 
 	// ---- schedule_members -------------------------------------------------------------------------
@@ -167,45 +155,39 @@ export function scheduleRoutes(ctx: RouteContext): void {
 			.filter((s) => s.deleted_at === null)
 			.flatMap((s) => s.members.map((user_id) => ({ schedule_id: s.schedule_id, user_id })));
 
-	ctx.route('GET', '/schedule_members', (params) =>
-		listBody(
-			'schedule_members',
-			paginate(filterBy(memberRows(), params, ['schedule_id', 'user_id']), memberCursor, params),
-			(m) => ({ ...m }),
-		),
-	);
+	ctx.list('/schedule_members', () => memberRows(), {
+		filters: ['schedule_id', 'user_id'],
+		cursor: memberCursor,
+	});
 
-	ctx.route('POST', '/schedule_members', (params) => {
+	ctx.route('POST', '/schedule_members', (params, done) => {
 		const schedule = liveSchedule(params);
 		const user_id = params.required('user_id');
 		if (!store.users.has(user_id) || schedule.members.includes(user_id))
 			invalidParameter('user_id');
 		schedule.members.push(user_id);
-		schedule.updated_at = ctx.nowText();
+		ctx.touch(schedule);
 		const ids = { schedule_id: schedule.schedule_id, user_id };
-		ctx.wrote('POST', '/schedule_members', 'create', ids, params);
-		return created(ids);
+		return done(ids);
 	});
 
 	// Update replaces the member list (§10.2).
-	ctx.route('PUT', '/schedule_members', (params) => {
+	ctx.route('PUT', '/schedule_members', (params, done) => {
 		const schedule = liveSchedule(params);
 		const list = members(params, 'user_id');
 		if (list === undefined) invalidParameter('user_id');
 		schedule.members = list;
-		schedule.updated_at = ctx.nowText();
-		ctx.wrote('PUT', '/schedule_members', 'update', { schedule_id: schedule.schedule_id }, params);
-		return modified({ schedule_id: schedule.schedule_id });
+		ctx.touch(schedule);
+		return done({ schedule_id: schedule.schedule_id });
 	});
 
-	ctx.route('DELETE', '/schedule_members', (params) => {
+	ctx.route('DELETE', '/schedule_members', (params, done) => {
 		const schedule = liveSchedule(params);
 		const user_id = params.required('user_id');
 		if (!schedule.members.includes(user_id)) invalidParameter('user_id');
 		schedule.members = schedule.members.filter((id) => id !== user_id);
-		schedule.updated_at = ctx.nowText();
+		ctx.touch(schedule);
 		const ids = { schedule_id: schedule.schedule_id, user_id };
-		ctx.wrote('DELETE', '/schedule_members', 'delete', ids, params);
-		return deleted(ids);
+		return done(ids);
 	});
 }

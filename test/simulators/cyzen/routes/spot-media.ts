@@ -1,13 +1,5 @@
 import { invalidParameter } from '../errors';
-import { idCursor, listBody, paginate } from '../paging';
-import type {
-	SpotClassificationDefinitionRec,
-	SpotClassificationRec,
-	SpotPhotoMetadataRec,
-	SpotPhotoRec,
-	SpotPhotoTagRec,
-} from '../types';
-import { deleted, filterBy, found, modified } from './common';
+import { found } from './common';
 import type { RouteContext } from './context';
 
 /**
@@ -17,64 +9,43 @@ import type { RouteContext } from './context';
 export function spotMediaRoutes(ctx: RouteContext): void {
 	const { store } = ctx;
 
-	ctx.route('GET', '/spot_photos', (params) =>
-		listBody(
-			'spot_photos',
-			paginate(
-				filterBy(store.spotPhotos.values(), params, ['spot_photo_id', 'spot_id']),
-				idCursor('next_spot_photo_id', (p: SpotPhotoRec) => p.spot_photo_id),
-				params,
-			),
-			(p) => ctx.serialize.spotPhoto(p),
-		),
-	);
+	ctx.list('/spot_photos', () => store.spotPhotos.values(), {
+		filters: ['spot_photo_id', 'spot_id'],
+		id: 'spot_photo_id',
+		serialize: (p) => ctx.serialize.spotPhoto(p),
+	});
 
-	ctx.route('DELETE', '/spot_photos', (params) => {
+	ctx.route('DELETE', '/spot_photos', (params, done) => {
 		const { spot_photo_id } = found(store.spotPhotos, params, 'spot_photo_id');
 		store.spotPhotos.delete(spot_photo_id);
 		store.spotPhotoMetadata.delete(spot_photo_id);
-		ctx.wrote('DELETE', '/spot_photos', 'delete', { spot_photo_id }, params);
-		return deleted({ spot_photo_id });
+		return done({ spot_photo_id });
 	});
 
-	ctx.route('GET', '/spot_photo_tags', (params) =>
-		listBody(
-			'spot_photo_tags',
-			paginate(
-				filterBy(store.spotPhotoTags.values(), params, ['spot_photo_tag_id']),
-				idCursor('next_spot_photo_tag_id', (t: SpotPhotoTagRec) => t.spot_photo_tag_id),
-				params,
-			),
-			(t) => ({ ...t }),
-		),
-	);
+	ctx.list('/spot_photo_tags', () => store.spotPhotoTags.values(), {
+		filters: ['spot_photo_tag_id'],
+		id: 'spot_photo_tag_id',
+	});
 
-	ctx.route('DELETE', '/spot_photo_tags', (params) => {
+	ctx.route('DELETE', '/spot_photo_tags', (params, done) => {
 		const { spot_photo_tag_id } = found(store.spotPhotoTags, params, 'spot_photo_tag_id');
 		store.spotPhotoTags.delete(spot_photo_tag_id);
 		for (const photo of store.spotPhotos.values()) {
 			if (!photo.tagIds.includes(spot_photo_tag_id)) continue;
 			photo.tagIds = photo.tagIds.filter((id) => id !== spot_photo_tag_id);
-			photo.updated_at = ctx.nowText();
+			ctx.touch(photo);
 		}
-		ctx.wrote('DELETE', '/spot_photo_tags', 'delete', { spot_photo_tag_id }, params);
-		return deleted({ spot_photo_tag_id });
+		return done({ spot_photo_tag_id });
 	});
 
-	ctx.route('GET', '/spot_photo_metadata', (params) =>
-		listBody(
-			'spot_photo_metadata',
-			paginate(
-				filterBy(store.spotPhotoMetadata.values(), params, ['spot_photo_id']),
-				idCursor('next_spot_photo_id', (m: SpotPhotoMetadataRec) => m.spot_photo_id),
-				params,
-			),
-			(m) => ({ spot_photo_id: m.spot_photo_id, metadata: { ...m.metadata } }),
-		),
-	);
+	ctx.list('/spot_photo_metadata', () => store.spotPhotoMetadata.values(), {
+		filters: ['spot_photo_id'],
+		id: 'spot_photo_id',
+		serialize: (m) => ({ spot_photo_id: m.spot_photo_id, metadata: { ...m.metadata } }),
+	});
 
 	// `metadata` is a JSON-encoded object in the form, like `extend_data` on spots (§10.2).
-	ctx.route('PUT', '/spot_photo_metadata', (params) => {
+	ctx.route('PUT', '/spot_photo_metadata', (params, done) => {
 		const photo = found(store.spotPhotos, params, 'spot_photo_id');
 		const metadata = params.jsonObject('metadata');
 		if (!metadata) invalidParameter('metadata');
@@ -82,56 +53,25 @@ export function spotMediaRoutes(ctx: RouteContext): void {
 			spot_photo_id: photo.spot_photo_id,
 			metadata,
 		});
-		photo.updated_at = ctx.nowText();
-		ctx.wrote(
-			'PUT',
-			'/spot_photo_metadata',
-			'update',
-			{ spot_photo_id: photo.spot_photo_id },
-			params,
-		);
-		return modified({ spot_photo_id: photo.spot_photo_id });
+		ctx.touch(photo);
+		return done({ spot_photo_id: photo.spot_photo_id });
 	});
 
-	ctx.route('GET', '/spot_classification_definitions', (params) =>
-		listBody(
-			'spot_classification_definitions',
-			paginate(
-				filterBy(store.spotClassificationDefinitions.values(), params, [
-					'spot_classification_definition_id',
-				]),
-				idCursor(
-					'next_spot_classification_definition_id',
-					(d: SpotClassificationDefinitionRec) => d.spot_classification_definition_id,
-				),
-				params,
-			),
-			(d) => ({ ...d, levels: [...d.levels] }),
-		),
-	);
+	ctx.list('/spot_classification_definitions', () => store.spotClassificationDefinitions.values(), {
+		filters: ['spot_classification_definition_id'],
+		id: 'spot_classification_definition_id',
+		serialize: (d) => ({ ...d, levels: [...d.levels] }),
+	});
 
-	ctx.route('GET', '/spot_classifications', (params) =>
-		listBody(
-			'spot_classifications',
-			paginate(
-				filterBy(store.spotClassifications.values(), params, [
-					'spot_classification_id',
-					'spot_id',
-					'spot_classification_definition_id',
-				]),
-				idCursor(
-					'next_spot_classification_id',
-					(c: SpotClassificationRec) => c.spot_classification_id,
-				),
-				params,
-			),
-			(c) => ({ ...c, values: [...c.values] }),
-		),
-	);
+	ctx.list('/spot_classifications', () => store.spotClassifications.values(), {
+		filters: ['spot_classification_id', 'spot_id', 'spot_classification_definition_id'],
+		id: 'spot_classification_id',
+		serialize: (c) => ({ ...c, values: [...c.values] }),
+	});
 
 	// [proposed] `values`: one value per level, repeated or comma-separated; no more than the
 	// definition has levels.
-	ctx.route('PUT', '/spot_classifications', (params) => {
+	ctx.route('PUT', '/spot_classifications', (params, done) => {
 		const classification = found(store.spotClassifications, params, 'spot_classification_id');
 		const values = params.list('values');
 		const levels =
@@ -139,9 +79,8 @@ export function spotMediaRoutes(ctx: RouteContext): void {
 				?.levels ?? [];
 		if (values === undefined || values.length > levels.length) invalidParameter('values');
 		classification.values = values;
-		classification.updated_at = ctx.nowText();
+		ctx.touch(classification);
 		const ids = { spot_classification_id: classification.spot_classification_id };
-		ctx.wrote('PUT', '/spot_classifications', 'update', ids, params);
-		return modified(ids);
+		return done(ids);
 	});
 }

@@ -1,17 +1,8 @@
 import { invalidParameter } from '../errors';
-import { idCursor, listBody, paginate, type Cursor } from '../paging';
+import { type Cursor } from '../paging';
 import type { Params } from '../params';
-import type { SpotCustomerStaffRec, SpotStaffRec, SpotTagLinkRec, SpotTagRec } from '../types';
-import {
-	assignSent,
-	changedText,
-	created,
-	deleted,
-	filterBy,
-	found,
-	modified,
-	text,
-} from './common';
+import type { SpotCustomerStaffRec, SpotStaffRec, SpotTagLinkRec } from '../types';
+import { assignSent, changedText, found, text } from './common';
 import type { RouteContext } from './context';
 
 const tagLinkCursor: Cursor<SpotTagLinkRec> = {
@@ -47,49 +38,31 @@ function customerStaffChanges(params: Params) {
  */
 export function spotPeopleRoutes(ctx: RouteContext): void {
 	const { store } = ctx;
-	const touchSpot = (spotId: string) => {
-		const spot = store.spots.get(spotId);
-		if (spot) spot.updated_at = ctx.nowText();
-	};
+	const touchSpot = (spotId: string) => ctx.touch(store.spots.get(spotId));
 
-	ctx.route('GET', '/spot_tags', (params) =>
-		listBody(
-			'spot_tags',
-			paginate(
-				filterBy(store.spotTags.values(), params, ['spot_tag_id', 'group_id']),
-				idCursor('next_spot_tag_id', (t: SpotTagRec) => t.spot_tag_id),
-				params,
-			),
-			(t) => ({ ...t }),
-		),
-	);
+	ctx.list('/spot_tags', () => store.spotTags.values(), {
+		filters: ['spot_tag_id', 'group_id'],
+		id: 'spot_tag_id',
+	});
 
 	// ---- spot_tag_relations ---------------------------------------------------------------------
-	ctx.route('GET', '/spot_tag_relations', (params) =>
-		listBody(
-			'spot_tag_relations',
-			paginate(
-				filterBy(store.spotTagLinks, params, ['spot_id', 'spot_tag_id']),
-				tagLinkCursor,
-				params,
-			),
-			(l) => ({ ...l }),
-		),
-	);
+	ctx.list('/spot_tag_relations', () => store.spotTagLinks, {
+		filters: ['spot_id', 'spot_tag_id'],
+		cursor: tagLinkCursor,
+	});
 
-	ctx.route('POST', '/spot_tag_relations', (params) => {
+	ctx.route('POST', '/spot_tag_relations', (params, done) => {
 		const { spot_id } = found(store.spots, params, 'spot_id');
 		const { spot_tag_id } = found(store.spotTags, params, 'spot_tag_id');
 		if (store.spotTagLinks.some((l) => l.spot_id === spot_id && l.spot_tag_id === spot_tag_id))
 			invalidParameter('spot_tag_id');
 		store.spotTagLinks.push({ spot_id, spot_tag_id, created_at: ctx.nowText() });
 		touchSpot(spot_id);
-		ctx.wrote('POST', '/spot_tag_relations', 'create', { spot_id, spot_tag_id }, params);
-		return created({ spot_id, spot_tag_id });
+		return done({ spot_id, spot_tag_id });
 	});
 
 	// Update replaces the spot's tag set; `spot_tag_id` may repeat or be comma-separated (§10.2).
-	ctx.route('PUT', '/spot_tag_relations', (params) => {
+	ctx.route('PUT', '/spot_tag_relations', (params, done) => {
 		const { spot_id } = found(store.spots, params, 'spot_id');
 		const tagIds = params.list('spot_tag_id');
 		if (tagIds === undefined || tagIds.some((id) => !store.spotTags.has(id)))
@@ -107,11 +80,10 @@ export function spotPeopleRoutes(ctx: RouteContext): void {
 			...added,
 		];
 		touchSpot(spot_id);
-		ctx.wrote('PUT', '/spot_tag_relations', 'update', { spot_id }, params);
-		return modified({ spot_id });
+		return done({ spot_id });
 	});
 
-	ctx.route('DELETE', '/spot_tag_relations', (params) => {
+	ctx.route('DELETE', '/spot_tag_relations', (params, done) => {
 		const { spot_id } = found(store.spots, params, 'spot_id');
 		const spot_tag_id = params.required('spot_tag_id');
 		const before = store.spotTagLinks.length;
@@ -120,31 +92,26 @@ export function spotPeopleRoutes(ctx: RouteContext): void {
 		);
 		if (store.spotTagLinks.length === before) invalidParameter('spot_tag_id');
 		touchSpot(spot_id);
-		ctx.wrote('DELETE', '/spot_tag_relations', 'delete', { spot_id, spot_tag_id }, params);
-		return deleted({ spot_id, spot_tag_id });
+		return done({ spot_id, spot_tag_id });
 	});
 
 	// ---- spot_staffs (自社担当者) ------------------------------------------------------------------
-	ctx.route('GET', '/spot_staffs', (params) =>
-		listBody(
-			'spot_staffs',
-			paginate(filterBy(store.spotStaffs, params, ['spot_id', 'user_id']), staffCursor, params),
-			(s) => ({ ...s }),
-		),
-	);
+	ctx.list('/spot_staffs', () => store.spotStaffs, {
+		filters: ['spot_id', 'user_id'],
+		cursor: staffCursor,
+	});
 
-	ctx.route('POST', '/spot_staffs', (params) => {
+	ctx.route('POST', '/spot_staffs', (params, done) => {
 		const { spot_id } = found(store.spots, params, 'spot_id');
 		const { user_id } = found(store.users, params, 'user_id');
 		if (store.spotStaffs.some((s) => s.spot_id === spot_id && s.user_id === user_id))
 			invalidParameter('user_id');
 		store.spotStaffs.push({ spot_id, user_id, created_at: ctx.nowText() });
 		touchSpot(spot_id);
-		ctx.wrote('POST', '/spot_staffs', 'create', { spot_id, user_id }, params);
-		return created({ spot_id, user_id });
+		return done({ spot_id, user_id });
 	});
 
-	ctx.route('DELETE', '/spot_staffs', (params) => {
+	ctx.route('DELETE', '/spot_staffs', (params, done) => {
 		const { spot_id } = found(store.spots, params, 'spot_id');
 		const user_id = params.required('user_id');
 		const before = store.spotStaffs.length;
@@ -153,27 +120,16 @@ export function spotPeopleRoutes(ctx: RouteContext): void {
 		);
 		if (store.spotStaffs.length === before) invalidParameter('user_id');
 		touchSpot(spot_id);
-		ctx.wrote('DELETE', '/spot_staffs', 'delete', { spot_id, user_id }, params);
-		return deleted({ spot_id, user_id });
+		return done({ spot_id, user_id });
 	});
 
 	// ---- spot_customer_staffs (顧客担当者) ---------------------------------------------------------
-	ctx.route('GET', '/spot_customer_staffs', (params) =>
-		listBody(
-			'spot_customer_staffs',
-			paginate(
-				filterBy(store.spotCustomerStaffs.values(), params, ['spot_customer_staff_id', 'spot_id']),
-				idCursor(
-					'next_spot_customer_staff_id',
-					(s: SpotCustomerStaffRec) => s.spot_customer_staff_id,
-				),
-				params,
-			),
-			(s) => ({ ...s }),
-		),
-	);
+	ctx.list('/spot_customer_staffs', () => store.spotCustomerStaffs.values(), {
+		filters: ['spot_customer_staff_id', 'spot_id'],
+		id: 'spot_customer_staff_id',
+	});
 
-	ctx.route('POST', '/spot_customer_staffs', (params) => {
+	ctx.route('POST', '/spot_customer_staffs', (params, done) => {
 		const { spot_id } = found(store.spots, params, 'spot_id');
 		const changes = customerStaffChanges(params);
 		if (changes.staff_name === undefined) invalidParameter('staff_name');
@@ -194,28 +150,25 @@ export function spotPeopleRoutes(ctx: RouteContext): void {
 		assignSent(staff, changes);
 		store.spotCustomerStaffs.set(staff.spot_customer_staff_id, staff);
 		const ids = { spot_customer_staff_id: staff.spot_customer_staff_id };
-		ctx.wrote('POST', '/spot_customer_staffs', 'create', ids, params);
-		return created(ids);
+		return done(ids);
 	});
 
-	ctx.route('PUT', '/spot_customer_staffs', (params) => {
+	ctx.route('PUT', '/spot_customer_staffs', (params, done) => {
 		const staff = found(store.spotCustomerStaffs, params, 'spot_customer_staff_id');
 		const spot = params.has('spot_id') ? found(store.spots, params, 'spot_id') : undefined;
 		assignSent(staff, { ...customerStaffChanges(params), spot_id: spot?.spot_id });
-		staff.updated_at = ctx.nowText();
+		ctx.touch(staff);
 		const ids = { spot_customer_staff_id: staff.spot_customer_staff_id };
-		ctx.wrote('PUT', '/spot_customer_staffs', 'update', ids, params);
-		return modified(ids);
+		return done(ids);
 	});
 
-	ctx.route('DELETE', '/spot_customer_staffs', (params) => {
+	ctx.route('DELETE', '/spot_customer_staffs', (params, done) => {
 		const { spot_customer_staff_id } = found(
 			store.spotCustomerStaffs,
 			params,
 			'spot_customer_staff_id',
 		);
 		store.spotCustomerStaffs.delete(spot_customer_staff_id);
-		ctx.wrote('DELETE', '/spot_customer_staffs', 'delete', { spot_customer_staff_id }, params);
-		return deleted({ spot_customer_staff_id });
+		return done({ spot_customer_staff_id });
 	});
 }

@@ -1,20 +1,9 @@
 import { invalidParameter } from '../errors';
-import { idCursor, listBody, paginate } from '../paging';
 import type { Params } from '../params';
 import type { CyzenStore } from '../store';
 import type { SpotRec } from '../types';
 import { inWindow, windowOf, type WindowRule } from '../windows';
-import {
-	assignSent,
-	changedText,
-	created,
-	deleted,
-	filterBy,
-	found,
-	modified,
-	reference,
-	text,
-} from './common';
+import { assignSent, changedText, found, reference, text } from './common';
 import type { RouteContext } from './context';
 
 /** `GET /spots`: `updated_from`/`updated_to` ≤ 7 days; without them, every spot ([public code] PC1). */
@@ -89,29 +78,25 @@ export function spotRoutes(ctx: RouteContext): void {
 		if (codeTaken(changes.spot_code, spot)) invalidParameter('spot_code');
 		assignSent(spot, changes);
 		setTags(spot.spot_id, tagIds);
-		spot.updated_at = ctx.nowText();
+		ctx.touch(spot);
 	};
 
-	ctx.route('GET', '/spots', (params) => {
+	const spots = (params: Params) => {
 		const window = windowOf(params, SPOT_WINDOW, ctx.now());
 		const code = params.string('spot_code');
-		const rows = filterBy(store.spots.values(), params, ['spot_id']).filter(
+		return [...store.spots.values()].filter(
 			(s) =>
 				inWindow(s.updated_at, window) &&
 				(!code || s.spot_code?.toLowerCase() === code.toLowerCase()),
 		);
-		return listBody(
-			'spots',
-			paginate(
-				rows,
-				idCursor('next_spot_id', (s: SpotRec) => s.spot_id),
-				params,
-			),
-			(s) => ctx.serialize.spot(s),
-		);
+	};
+	ctx.list('/spots', spots, {
+		filters: ['spot_id'],
+		id: 'spot_id',
+		serialize: (s) => ctx.serialize.spot(s),
 	});
 
-	ctx.route('POST', '/spots', (params) => {
+	ctx.route('POST', '/spots', (params, done) => {
 		const changes = spotChanges(store, params);
 		const tagIds = tagIdsOf(store, params);
 		const holder = codeTaken(changes.spot_code);
@@ -120,8 +105,7 @@ export function spotRoutes(ctx: RouteContext): void {
 			// not published: 'reject' (default) answers 400, 'upsert' updates.
 			if (ctx.switches.spotCodeConflict === 'reject') invalidParameter('spot_code');
 			update(holder, changes, tagIds);
-			ctx.wrote('POST', '/spots', 'update', { spot_id: holder.spot_id }, params, true);
-			return created({ spot_id: holder.spot_id });
+			return done({ spot_id: holder.spot_id }, { upsert: true });
 		}
 		if (changes.spot_name === undefined) invalidParameter('spot_name');
 		const at = ctx.nowText();
@@ -149,27 +133,24 @@ export function spotRoutes(ctx: RouteContext): void {
 		assignSent(spot, changes);
 		store.spots.set(spot.spot_id, spot);
 		setTags(spot.spot_id, tagIds);
-		ctx.wrote('POST', '/spots', 'create', { spot_id: spot.spot_id }, params);
-		return created({ spot_id: spot.spot_id });
+		return done({ spot_id: spot.spot_id });
 	});
 
-	ctx.route('PUT', '/spots', (params) => {
+	ctx.route('PUT', '/spots', (params, done) => {
 		// The path has no id: `spot_id` goes in the form body ([public code] PC1).
 		if (!params.inBody('spot_id')) invalidParameter('spot_id');
 		const spot = found(store.spots, params, 'spot_id');
 		update(spot, spotChanges(store, params), tagIdsOf(store, params));
-		ctx.wrote('PUT', '/spots', 'update', { spot_id: spot.spot_id }, params);
-		return modified({ spot_id: spot.spot_id });
+		return done({ spot_id: spot.spot_id });
 	});
 
-	ctx.route('DELETE', '/spots', (params) => {
+	ctx.route('DELETE', '/spots', (params, done) => {
 		const { spot_id } = found(store.spots, params, 'spot_id');
 		store.spots.delete(spot_id);
 		store.spotTagLinks = store.spotTagLinks.filter((l) => l.spot_id !== spot_id);
 		store.spotStaffs = store.spotStaffs.filter((s) => s.spot_id !== spot_id);
 		for (const staff of [...store.spotCustomerStaffs.values()])
 			if (staff.spot_id === spot_id) store.spotCustomerStaffs.delete(staff.spot_customer_staff_id);
-		ctx.wrote('DELETE', '/spots', 'delete', { spot_id }, params);
-		return deleted({ spot_id });
+		return done({ spot_id });
 	});
 }
