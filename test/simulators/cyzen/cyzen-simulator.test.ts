@@ -348,3 +348,52 @@ describe('admin API (/__admin/cyzen)', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 });
+
+describe('app-side events (what a trigger must notice)', () => {
+	test('a report edited now moves to the end of the update order; its id stays', async () => {
+		sim.freezeClock(sim.now() + 60_000);
+		const old = [...sim.store.reports.values()].sort((a, b) =>
+			a.updated_at < b.updated_at ? -1 : 1,
+		)[0];
+		sim.app.editReport(old.report_id, { 商談内容: '訂正: 次回は見積持参' });
+		const walk = await api.all<ReportJson>('/reports', 'reports');
+		const last = walk.items[walk.items.length - 1];
+		expect(last.report_id).toBe(old.report_id);
+		expect(last.updated_at).toBe(new Date(sim.now()).toISOString().slice(0, 19));
+		expect(last.created_at < last.updated_at).toBe(true);
+	});
+
+	test('a console edit of a spot shows in the spots window; a schedule deleted in the app shows with get_deleted', async () => {
+		sim.freezeClock(sim.now() + 60_000);
+		const now = new Date(sim.now()).toISOString().slice(0, 19);
+		const spot = [...sim.store.spots.values()].find((s) => s.updated_at < now);
+		sim.app.touch('spot', spot?.spot_id ?? '', { comment: '営業時間変更' });
+		const spots = await api.get<ListJson<'spots', SpotJson>>('/spots', { updated_from: now });
+		expect(spots.json.spots.map((s) => [s.spot_id, s.comment])).toEqual([
+			[spot?.spot_id, '営業時間変更'],
+		]);
+
+		const schedule = [...sim.store.schedules.values()].find((s) => s.deleted_at === null);
+		sim.app.deleteSchedule(schedule?.schedule_id ?? '');
+		expect(sim.store.schedules.get(schedule?.schedule_id ?? '')).toMatchObject({
+			deleted_at: now,
+			updated_at: now,
+		});
+	});
+
+	test("a position recorded now is the user's latest in /members_statuses", async () => {
+		const user = [...sim.store.users.values()][2];
+		sim.freezeClock(sim.now() + 60_000);
+		sim.app.track(user.user_id, 35.6595, 139.7005);
+		const res =
+			await api.get<
+				ListJson<'members_statuses', { user_id: string; tracking: Record<string, unknown> | null }>
+			>('/members_statuses');
+		expect(res.json.members_statuses.find((m) => m.user_id === user.user_id)?.tracking).toEqual({
+			tracking_latitude: 35.6595,
+			tracking_longitude: 139.7005,
+			tracking_accuracy: 15,
+			create_at: new Date(sim.now()).toISOString().slice(0, 19),
+		});
+	});
+});
