@@ -234,6 +234,9 @@ export class Simulator {
 		this.server = http.createServer((req, res) => {
 			void this.handle(req, res);
 		});
+		// Idle keep-alive sockets are closed by the client only. Node's default (the server closes
+		// them after 5 s) races a client that reuses one as it closes: ECONNRESET on a loaded machine.
+		this.server.keepAliveTimeout = 0;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
