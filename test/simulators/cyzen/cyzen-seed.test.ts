@@ -157,6 +157,37 @@ describe('a realistic Japanese field-sales tenant', () => {
 		);
 	});
 
+	test('whatever day the clock shows (a Sunday, a Monday before work), every list has recent data', () => {
+		// 2026-10-11 is a Sunday; 2026-10-11T21:00:00 UTC is Monday 06:00 in Japan.
+		for (const anchor of ['2026-10-11T03:00:00', '2026-10-11T21:00:00']) {
+			const tenant = new CyzenSimulator({ seed: { anchor } });
+			const at = Date.parse(`${anchor}Z`);
+			const since = (days: number) => utc(at - days * DAY_MS);
+			const s = tenant.store;
+			const counts = {
+				anchor,
+				trackings: [...s.trackings.values()].length > 0,
+				histories: [...s.histories.values()].filter((h) => h.create_at >= since(14)).length > 0,
+				reports: [...s.reports.values()].filter((r) => r.updated_at >= since(7)).length > 0,
+				expenses:
+					[...s.transportationExpenses.values()].filter((e) => e.use_date >= since(7).slice(0, 10))
+						.length > 0,
+				schedulesAhead:
+					[...s.schedules.values()].filter(
+						(x) => x.start_date > anchor && x.start_date < utc(at + 7 * DAY_MS),
+					).length > 0,
+			};
+			expect(counts).toEqual({
+				anchor,
+				trackings: true,
+				histories: true,
+				reports: true,
+				expenses: true,
+				schedulesAhead: true,
+			});
+		}
+	});
+
 	test('deterministic: the same options and anchor give the same tenant', () => {
 		const anchor = '2026-10-08T08:48:27';
 		const a = new CyzenSimulator({ seed: { anchor } });

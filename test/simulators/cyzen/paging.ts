@@ -42,12 +42,14 @@ function compareTuples(a: string[], b: string[]): number {
  * come again on the next page; clients de-duplicate by id (spec §5).
  */
 export function paginate<T>(rows: T[], cursor: Cursor<T>, params: Params): Page<T> {
-	const tuple = (row: T) => cursor.keys.map((key) => key.value(row));
-	const sorted = [...rows].sort(
-		(a, b) =>
-			compareTuples(tuple(a), tuple(b)) ||
-			compareTuples([cursor.tieBreak?.(a) ?? ''], [cursor.tieBreak?.(b) ?? '']),
-	);
+	// Sort keys computed once per row: lists of 10,000 rows are sorted on every page.
+	const keyed = rows.map((row) => ({
+		row,
+		keys: cursor.keys.map((key) => key.value(row)),
+		tie: cursor.tieBreak?.(row) ?? '',
+	}));
+	keyed.sort((a, b) => compareTuples(a.keys, b.keys) || compareTuples([a.tie], [b.tie]));
+	const sorted = keyed.map((entry) => entry.row);
 	let start = 0;
 	let from: string[] | undefined;
 	if (cursor.keys.some((key) => params.string(key.param) !== undefined)) {
@@ -57,13 +59,12 @@ export function paginate<T>(rows: T[], cursor: Cursor<T>, params: Params): Page<
 			if (value === '' || (key.time && parseUtc(value) === undefined)) invalidParameter(key.param);
 			return value;
 		});
-		const at = sorted.findIndex((row) => compareTuples(tuple(row), from ?? []) >= 0);
+		const at = keyed.findIndex((entry) => compareTuples(entry.keys, from ?? []) >= 0);
 		start = at < 0 ? sorted.length : at;
 	}
 	const items = sorted.slice(start, start + PAGE_SIZE);
-	const following = sorted[start + PAGE_SIZE];
-	if (!following) return { items, next: {} };
-	const nextTuple = tuple(following);
+	if (start + PAGE_SIZE >= sorted.length) return { items, next: {} };
+	const nextTuple = keyed[start + PAGE_SIZE].keys;
 	if (from && compareTuples(nextTuple, from) === 0) {
 		// More than 200 rows share one cursor value: a client following the cursor would loop.
 		// The seed and the generators never produce this; say so instead of answering wrongly.

@@ -50,7 +50,7 @@ export interface SeedOptions {
 	reportDays?: number;
 	/** Working days of stamps (histories); the default reaches past the 14-day retention. */
 	historyDays?: number;
-	/** Days of automatically recorded positions. */
+	/** Working days of automatically recorded positions. */
 	trackingDays?: number;
 	/** Schedules from this many days before the anchor to as many after it. */
 	scheduleDays?: number;
@@ -457,10 +457,15 @@ class TenantBuilder {
 		}
 	}
 
-	/** Japan working days before the anchor (today first), as 00:00 JST epoch ms. */
-	private workdays(days: number): number[] {
-		const today = japanDayStart(this.anchor);
-		return Array.from({ length: days }, (_, d) => today - d * DAY).filter((day) => !isWeekend(day));
+	/**
+	 * The last `count` Japan working days up to the anchor's day (newest first), as 00:00 JST epoch
+	 * ms: counted in working days so a clock on a weekend still finds recent activity.
+	 */
+	private workdays(count: number): number[] {
+		const days: number[] = [];
+		for (let day = japanDayStart(this.anchor); days.length < count; day -= DAY)
+			if (!isWeekend(day)) days.push(day);
+		return days;
 	}
 
 	/** A status stamp (打刻) at `at`, if it is not after the anchor. */
