@@ -5,6 +5,9 @@
  * PROPOSED dedicated path; PROPOSED paths follow the §10.1 naming rules. `GET /user_tags` is
  * CONFIRMED but outside the matrix (object 0).
  */
+/** Every path below is relative to this ([public code] PC1–PC3: `https://ext.cyzen.cloud/webapi/v0`). */
+export const BASE_PATH = '/webapi/v0';
+
 export type Status = 'CONFIRMED' | 'EMBEDDED' | 'PROPOSED';
 export type Operation = 'get' | 'create' | 'update' | 'delete';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -1,8 +1,7 @@
 import { crypto } from '../../platform/node';
 import { SimHttpError, Simulator, type SimRequest } from '../../kit/simulator';
-import { isProposedPath, type Method } from './catalogue';
+import { BASE_PATH, isProposedPath, type Method } from './catalogue';
 import { ERR, fail } from './errors';
-import { BASE_PATH } from './faults';
 import { FieldApp, type ReportInput, type StampInput, type Touchable } from './field-app';
 import { authenticate, CyzenGateway } from './gateway';
 import { WriteLedger } from './ledger';

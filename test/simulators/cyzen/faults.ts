@@ -1,7 +1,6 @@
 import type { Fault } from '../../kit/simulator';
+import { BASE_PATH } from './catalogue';
 import { ERR, errorsBody } from './errors';
-
-export const BASE_PATH = '/webapi/v0';
 
 export interface CyzenFaultOptions {
 	method?: string;
