@@ -4,9 +4,9 @@ import type { Fault, RecordedRequest } from './simulator';
 
 /** Drives a simulator's /__admin/ interface from another process (demo, e2e, benchmarks). */
 export class SimulatorAdmin {
-	constructor(private readonly baseUrl: string) {}
+	constructor(protected readonly baseUrl: string) {}
 
-	private async call(
+	protected async call(
 		method: 'GET' | 'POST' | 'DELETE',
 		path: string,
 		body?: unknown,

@@ -1,5 +1,7 @@
 import { request } from 'undici';
 
+import { delay, net } from '../platform/node';
+
 import { SimulatorAdmin } from './admin-client';
 import { Simulator, SimHttpError } from './simulator';
 import { DailyQuota, GatewayTokenBucket } from './token-bucket';
@@ -94,4 +96,23 @@ test('gateway token bucket and daily quota', () => {
 	expect([quota.take('k').ok, quota.take('k').ok, quota.take('k').ok]).toEqual([true, true, false]);
 	now += 1000;
 	expect(quota.take('k').ok).toBe(true);
+});
+
+test('an idle keep-alive connection is left to the client to close, never reset by the server', async () => {
+	// Node's server closes idle keep-alive sockets after 5 s. On a loaded machine a client whose
+	// own idle timer lags reuses such a socket just as it closes and gets ECONNRESET; with the
+	// client alone closing idle sockets that race cannot happen.
+	const socket = net.connect(Number(new URL(sim.url).port), '127.0.0.1');
+	let closed = false;
+	socket.on('close', () => (closed = true));
+	const answered = new Promise<string>((resolve) =>
+		socket.once('data', (chunk) => resolve(String(chunk))),
+	);
+	socket.write('GET /things/1 HTTP/1.1\r\nHost: kit\r\nConnection: keep-alive\r\n\r\n');
+	const head = await answered;
+	expect(head).toMatch(/^HTTP\/1\.1 200/);
+	expect(head).not.toMatch(/keep-alive: timeout=/i);
+	await delay(6000);
+	expect(closed).toBe(false);
+	socket.destroy();
 });

@@ -192,7 +192,8 @@ export class Simulator {
 		return this;
 	}
 
-	private admin(method: string, path: string, handler: Handler): void {
+	/** Registers a control route under `/__admin/` (not recorded, not limited, no faults). */
+	protected admin(method: string, path: string, handler: Handler): void {
 		this.adminRoutes.push({ method, ...compile(path), handler });
 	}
 
@@ -233,6 +234,9 @@ export class Simulator {
 		this.server = http.createServer((req, res) => {
 			void this.handle(req, res);
 		});
+		// Idle keep-alive sockets are closed by the client only. Node's default (the server closes
+		// them after 5 s) races a client that reuses one as it closes: ECONNRESET on a loaded machine.
+		this.server.keepAliveTimeout = 0;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
