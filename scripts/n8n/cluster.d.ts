@@ -47,7 +47,6 @@ export declare class N8nCluster {
 	/** Credentials and workflows (n8n's import format) are imported while the workers start. */
 	start(imports?: { credentials?: DemoCredentialJson[]; workflows?: unknown[] }): Promise<void>;
 	stop(): Promise<void>;
-	restartMain(): Promise<void>;
 	importCredentials(credentials: DemoCredentialJson[]): Promise<void>;
 	importWorkflows(workflows: unknown[]): Promise<void>;
 	activate(workflowId: string): Promise<void>;

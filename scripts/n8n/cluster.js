@@ -209,12 +209,6 @@ class N8nCluster {
 		await Promise.all([this.redis?.stop(), this.postgres?.stop()]);
 	}
 
-	/** Restarts only the main (workers, queue and database stay up), as a main's redeploy would. */
-	async restartMain() {
-		await this.main.stop();
-		await this.main.start();
-	}
-
 	importCredentials(credentials) {
 		return this.main.importCredentials(credentials);
 	}
