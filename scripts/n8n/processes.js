@@ -34,6 +34,15 @@ function isOurProcess(pid, marker) {
 	return false;
 }
 
+function exists(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
 /**
  * Pids of everything a cluster started, in <dir>/pids.json, with a marker from each command line.
  * `reap` ends what a killed earlier run left behind, checking the marker so a recycled pid that
@@ -75,7 +84,9 @@ class PidFile {
 				}
 			}
 		}
-		for (let i = 0; i < 50 && leftovers.some((p) => isOurProcess(p.pid, p.marker)); i++) await sleep(100);
+		// Until the pids are gone, not only their command lines: PostgreSQL refuses to start while
+		// the pid in its lock file exists, even as a zombie that init has not reaped yet.
+		for (let i = 0; i < 150 && leftovers.some((p) => exists(p.pid)); i++) await sleep(100);
 		fs.rmSync(this.file, { force: true });
 	}
 }
