@@ -5,25 +5,20 @@
 //  3. starts every vendor simulator with demo data and a webhook sink,
 //  4. starts n8n on SQLite, creates the owner, imports credentials pointing at the simulators and
 //     the example workflows, and prints the URL and login. Ctrl-C stops everything.
-import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 const { provision, packPackage, N8nServer, OWNER } = require('./n8n/n8n.js');
+const { buildPackageAndSimulators, readExamples } = require('./n8n/demo-build.js');
 
 provision();
-run('npm', ['run', '--silent', 'build']);
-run(join(root, 'node_modules/.bin/tsc'), ['-p', 'scripts/tsconfig.demo.json']);
-// test/platform/node.js is plain JavaScript (see its header); tsc only reads its .d.ts.
-cpSync(join(root, 'test/platform/node.js'), join(root, '.cache/demo/test/platform/node.js'));
+const compiled = buildPackageAndSimulators();
 
 const port = Number(process.env.N8N_DEMO_PORT || 5678);
-const { startDemoSimulators, DEMO_PORTS } = require(join(root, '.cache/demo/test/simulators/demo.js'));
+const { startDemoSimulators, DEMO_PORTS } = compiled('simulators/demo.js');
 const services = await startDemoSimulators(DEMO_PORTS, [
 	`http://127.0.0.1:${port}/rest/oauth2-credential/callback`,
 	`http://localhost:${port}/rest/oauth2-credential/callback`,
@@ -33,9 +28,7 @@ const n8n = new N8nServer({ userFolder: join(root, '.cache', 'n8n-demo'), port, 
 n8n.installPackage(packPackage(join(root, '.cache', 'pack')));
 await n8n.start();
 await n8n.importCredentials(services.credentials);
-const examples = readdirSync(join(root, 'examples'))
-	.filter((file) => file.endsWith('.json'))
-	.map((file) => JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')));
+const examples = readExamples();
 await n8n.importWorkflows(examples);
 
 console.log('\nn8n with n8n-nodes-japan-saas is running:\n');

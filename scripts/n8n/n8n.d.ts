@@ -6,14 +6,30 @@ export declare const root: string;
 export declare function provision(): { node24: string; n8nBin: string };
 export declare function packPackage(dir: string): string;
 export declare class N8nServer {
-	constructor(options: { userFolder: string; port: number; brokerPort: number });
+	constructor(options: {
+		userFolder: string;
+		port: number;
+		brokerPort: number;
+		/** `worker` runs `n8n worker`, ready when its health-check server on `healthPort` says so. */
+		command?: 'start' | 'worker';
+		args?: string[];
+		healthPort?: number;
+		/** Added to the environment of the server and of every CLI command it runs. */
+		env?: Record<string, string>;
+		pidFile?: import('./processes').PidFile;
+		label?: string;
+	});
 	readonly url: string;
 	readonly userFolder: string;
+	readonly label: string;
+	readonly logFile: string;
+	readonly brokerPort: number;
+	readonly readinessUrl: string;
 	installPackage(tarball: string): void;
 	start(): Promise<void>;
 	stop(): Promise<void>;
 	rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
-	cli(args: string[], options?: { allowFailure?: boolean }): Promise<string>;
+	cli(args: string[], options?: { allowFailure?: boolean; env?: Record<string, string> }): Promise<string>;
 	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
 	importWorkflows(workflows: unknown[]): Promise<void>;
 	execute(workflowId: string): Promise<{

@@ -1,11 +1,16 @@
 'use strict';
-// A real n8n for the demo (`npm start`) and the e2e tests: provisions Node 24 and n8n@2.40.7 from
-// the npm registry into .tools/ (git-ignored; the second time it is already there), installs this
-// package the way n8n installs a community package (npm pack → <user folder>/.n8n/nodes), starts
-// `n8n start` on SQLite, creates the owner, and drives the CLI (import, execute) and REST API.
+// A real n8n for the demo (`npm start`), the queue-mode cluster (`npm run scale`, ./cluster.js) and
+// the e2e tests: provisions Node 24 and n8n@2.40.7 from the npm registry into .tools/ (git-ignored;
+// the second time it is already there), installs this package the way n8n installs a community
+// package (npm pack → <user folder>/.n8n/nodes), starts `n8n start` (on SQLite unless the caller's
+// environment says otherwise) or `n8n worker`, creates the owner, and drives the CLI (import,
+// execute) and REST API.
 const { execFileSync, spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { ServerProcess } = require('./processes');
 
 const N8N_VERSION = '2.40.7';
 const NODE_MAJOR = '24';
@@ -17,6 +22,7 @@ const n8nDir = path.join(toolsDir, `n8n-${N8N_VERSION}`);
 const n8nBin = path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 const provisioned = path.join(n8nDir, '.provisioned');
 
+const PACKAGE_NAME = require(path.join(root, 'package.json')).name;
 const OWNER = { email: 'demo@example.com', password: 'Demo-pass-1234', firstName: 'デモ', lastName: 'ユーザー' };
 
 const log = (message) => process.stderr.write(`[n8n] ${message}\n`);
@@ -62,15 +68,35 @@ function packPackage(dir) {
 }
 
 class N8nServer {
-	/** @param {{ userFolder: string, port: number, brokerPort: number }} options */
+	/**
+	 * @param {{ userFolder: string, port: number, brokerPort: number, command?: 'start' | 'worker',
+	 *   args?: string[], healthPort?: number, env?: Record<string, string>, pidFile?: import('./processes').PidFile,
+	 *   label?: string }} options
+	 * `command: 'worker'` runs `n8n worker`, whose readiness is served on `healthPort`; `env` is
+	 * added to every command this server runs (queue mode, database, log format).
+	 */
 	constructor(options) {
 		this.userFolder = options.userFolder;
 		this.port = options.port;
 		this.brokerPort = options.brokerPort;
+		this.command = options.command ?? 'start';
+		this.args = options.args ?? [];
+		this.healthPort = options.healthPort;
+		this.extraEnv = options.env ?? {};
+		this.label = options.label ?? `n8n ${this.command}`;
 		this.url = `http://127.0.0.1:${this.port}`;
 		this.cookie = '';
-		this.process = undefined;
 		this.logFile = path.join(this.userFolder, 'n8n.log');
+		this.process = new ServerProcess(this.label, this.logFile, options.pidFile);
+	}
+
+	get isWorker() {
+		return this.command === 'worker';
+	}
+
+	/** Where the process says it is ready: the main's own port, a worker's health-check server. */
+	get readinessUrl() {
+		return this.isWorker ? `http://127.0.0.1:${this.healthPort}/healthz/readiness` : `${this.url}/healthz/readiness`;
 	}
 
 	env(extra = {}) {
@@ -92,45 +118,51 @@ class N8nServer {
 			N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL || 'info',
 			GENERIC_TIMEZONE: 'Asia/Tokyo',
 			TZ: 'Asia/Tokyo',
+			...(this.isWorker ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.healthPort) } : {}),
+			...this.extraEnv,
 			...extra,
 		};
 	}
 
-	/** Installs the packed package where n8n keeps community packages: <user folder>/.n8n/nodes. */
+	/**
+	 * Installs the packed package where n8n keeps community packages: <user folder>/.n8n/nodes.
+	 * A user folder that already holds this very tarball (same SHA-256; npm pack writes fixed
+	 * timestamps, so an unchanged build packs identically) is left as it is.
+	 */
 	installPackage(tarball) {
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		fs.mkdirSync(nodesDir, { recursive: true });
+		const digest = crypto.createHash('sha256').update(fs.readFileSync(tarball)).digest('hex');
+		const stamp = path.join(nodesDir, '.installed-tarball.sha256');
+		const installed = path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json');
+		if (fs.existsSync(installed) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return;
 		if (!fs.existsSync(path.join(nodesDir, 'package.json'))) fs.writeFileSync(path.join(nodesDir, 'package.json'), '{"private":true}');
 		npm(['install', '--no-save', '--ignore-scripts', '--legacy-peer-deps', tarball], nodesDir);
+		fs.writeFileSync(stamp, digest);
 	}
 
 	async start() {
 		fs.mkdirSync(this.userFolder, { recursive: true });
-		const out = fs.openSync(this.logFile, 'a');
-		this.process = spawn(node24, [n8nBin, 'start'], { env: this.env(), stdio: ['ignore', out, out] });
+		// The user folder tells this process apart from any other n8n when a later run cleans up.
+		this.process.spawn(node24, [n8nBin, this.command, ...this.args], { env: this.env(), marker: `N8N_USER_FOLDER=${this.userFolder}` });
 		const started = Date.now();
 		for (;;) {
-			if (this.process.exitCode !== null) throw new Error(`n8n exited with ${this.process.exitCode}; see ${this.logFile}`);
+			if (!this.process.running) throw new Error(`${this.label} exited with ${this.process.child.exitCode}; see ${this.logFile}`);
 			try {
-				const response = await fetch(`${this.url}/healthz/readiness`);
+				const response = await fetch(this.readinessUrl);
 				if (response.ok) break;
 			} catch {
 				// not listening yet
 			}
-			if (Date.now() - started > 180_000) throw new Error(`n8n did not become ready in 3 minutes; see ${this.logFile}`);
+			if (Date.now() - started > 180_000) throw new Error(`${this.label} did not become ready in 3 minutes; see ${this.logFile}`);
 			await sleep(500);
 		}
-		await this.ensureOwner();
+		if (!this.isWorker) await this.ensureOwner();
 	}
 
-	async stop() {
-		const child = this.process;
-		if (!child || child.exitCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-		await exited;
-		clearTimeout(timer);
+	/** SIGTERM: n8n stops taking work and lets running executions finish (a worker waits for its jobs). */
+	stop() {
+		return this.process.stop('SIGTERM', 45_000);
 	}
 
 	async ensureOwner() {
@@ -166,12 +198,12 @@ class N8nServer {
 	 * Runs an n8n CLI command against this user folder (a second process sharing its SQLite file).
 	 * Asynchronous on purpose: the simulators the command talks to may live in this very process.
 	 */
-	cli(args, { allowFailure = false } = {}) {
+	cli(args, { allowFailure = false, env = {} } = {}) {
 		const brokerPort = this.brokerPort + 100 + Math.floor(Math.random() * 100);
 		return new Promise((resolve, reject) => {
 			const child = spawn(node24, [n8nBin, ...args], {
 				// --rawOutput is printed through n8n's logger at info level, so the level stays at info.
-				env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info' }),
+				env: this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'text', ...env }),
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
 			const stdout = [];

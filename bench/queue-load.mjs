@@ -1,0 +1,238 @@
+// Queue-mode load test: n8n 2.40.7 in queue mode (Redis, PostgreSQL, one main, 2 workers; see
+// scripts/n8n/cluster.js) against the Mazrica simulator, all on one Mazrica credential.
+//
+//   nice node bench/queue-load.mjs [--setting=per-process|adaptive|processes-field]
+//        [--executions=20] [--read=2000] [--write=100] [--workers=2] [--concurrency=10]
+//
+// Each execution is a published webhook workflow (the main enqueues, the workers run): it reads
+// `read` customers (Customer → Get Many, pages of 100) and creates `write` customers through the
+// bulk endpoint (Customer → Create, Use Bulk Endpoint). All `executions` requests are posted at
+// once. Reported: requests per second at the simulator against the vendor's 3/s (burst 100), 429s,
+// whether every execution succeeded, the simulator's ledger against the writes requested, and
+// wall time. Results go to bench/results/queue-<date>.json (one entry per setting) and .md.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { credentialDataFor } from './queue-settings.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { N8nCluster } = require('../scripts/n8n/cluster.js');
+const { buildPackageAndSimulators } = require('../scripts/n8n/demo-build.js');
+const { N8N_VERSION, provision } = require('../scripts/n8n/n8n.js');
+const { sleep } = require('../scripts/n8n/processes.js');
+const { MAZRICA_LOAD_PATH, loadNamePrefix, mazricaLoadWorkflow, postLoadRequests } = require('../scripts/n8n/workflows.js');
+
+const args = Object.fromEntries(
+	process.argv.slice(2).map((arg) => {
+		const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
+		return [key, value];
+	}),
+);
+const settingName = args.setting ?? 'per-process';
+const EXECUTIONS = Number(args.executions ?? 20);
+const READ = Number(args.read ?? 2000);
+const WRITE = Number(args.write ?? 100);
+const WORKERS = Number(args.workers ?? 2);
+const CONCURRENCY = Number(args.concurrency ?? 10);
+const VENDOR = { ratePerSecond: 3, burst: 100 }; // Mazrica's documented limit, as the simulator enforces it
+const RUN = `bench-${Date.now().toString(36)}`;
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+provision();
+const compiled = buildPackageAndSimulators();
+const { MazricaSimulator } = compiled('simulators/mazrica/mazrica-simulator.js');
+// Enough customers that every execution reads `read` of them; the vendor's own limits.
+const mazrica = new MazricaSimulator({ seed: { customers: READ } });
+await mazrica.start();
+
+const credentialId = 'jpSaasMazrica01';
+const { data, setting } = credentialDataFor(
+	settingName,
+	{ apiKey: mazrica.apiKey, baseUrl: mazrica.baseUrl },
+	{ root, processes: WORKERS },
+);
+const cluster = new N8nCluster({ dir: join(root, '.cache', 'bench-queue'), workers: WORKERS, concurrency: CONCURRENCY });
+let stopping;
+const shutdown = () => (stopping ??= Promise.all([cluster.stop(), mazrica.stop()]));
+process.on('SIGINT', () => void shutdown().then(() => process.exit(130)));
+
+try {
+	const workflow = mazricaLoadWorkflow();
+	await cluster.start({
+		credentials: [{ id: credentialId, type: 'mazricaApi', name: 'Mazrica (local simulator)', data }],
+		workflows: [workflow],
+	});
+	await cluster.activate(workflow.id);
+	mazrica.requests.length = 0;
+
+	log(`${settingName}: posting ${EXECUTIONS} executions (read ${READ}, write ${WRITE} each) to ${WORKERS} workers × ${CONCURRENCY}`);
+	const postedAt = Date.now();
+	const answers = await postLoadRequests(cluster.webhookUrl(MAZRICA_LOAD_PATH), { run: RUN, count: EXECUTIONS, read: READ, write: WRITE });
+	if (answers.some((status) => status !== 200)) throw new Error(`webhook answers: ${answers.join(', ')}`);
+
+	const runsOf = () =>
+		Object.entries(cluster.executionsByWorker()).flatMap(([worker, runs]) =>
+			runs.filter((run) => run.workflowId === workflow.id).map((run) => ({ worker, ...run })),
+		);
+	for (let last = ''; runsOf().filter((r) => r.finishedAt).length < EXECUTIONS; ) {
+		const done = runsOf().filter((r) => r.finishedAt).length;
+		const line = `${done}/${EXECUTIONS} finished, ${mazrica.requests.length} requests, ${count429(mazrica.requests)} × 429`;
+		if (line !== last) log(`${Math.round((Date.now() - postedAt) / 1000)} s: ${line}`);
+		last = line;
+		if (Date.now() - postedAt > 20 * 60_000) throw new Error('not finished after 20 minutes');
+		await sleep(2000);
+	}
+	const runs = runsOf();
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
+	const executions = (await cluster.main.rest('GET', `/rest/executions?filter=${filter}&limit=${EXECUTIONS + 10}`)).results;
+	const errors = {};
+	for (const failed of executions.filter((e) => e.status !== 'success')) {
+		const detail = await cluster.main.rest('GET', `/rest/executions/${failed.id}`);
+		errors[failed.id] = executionError(detail.data);
+	}
+	const result = summarize({ runs, executions, errors, requests: [...mazrica.requests], postedAt, store: mazrica.store, setting });
+	writeResults(settingName, result);
+	log(`${settingName}: ${JSON.stringify(result.summary)}`);
+} finally {
+	await shutdown();
+}
+
+/**
+ * `node: message` of a failed execution. n8n returns run data in its "flatted" form: one JSON array
+ * whose first entry is the root object and in which every string value is the index of an entry.
+ */
+function executionError(flattedText) {
+	const entries = JSON.parse(flattedText);
+	const at = (object, key) => (object && typeof object[key] === 'string' ? entries[Number(object[key])] : undefined);
+	const error = at(at(entries[0], 'resultData'), 'error');
+	return `${at(at(error, 'node'), 'name') ?? '?'}: ${at(error, 'message') ?? 'no message'}`;
+}
+
+function count429(requests) {
+	return requests.filter((r) => r.status === 429).length;
+}
+
+function summarize({ runs, executions, errors, requests, postedAt, store, setting }) {
+	const finishedAt = Math.max(...runs.map((r) => r.finishedAt));
+	const seconds = Math.ceil((finishedAt - postedAt) / 1000);
+	const perSecond = Array.from({ length: seconds }, (_, s) => ({ second: s, sent: 0, accepted: 0, rejected429: 0 }));
+	for (const r of requests) {
+		const slot = perSecond[Math.min(seconds - 1, Math.max(0, Math.floor((r.at - postedAt) / 1000)))];
+		slot.sent += 1;
+		if (r.status === 429) slot.rejected429 += 1;
+		else slot.accepted += 1;
+	}
+	const accepted = requests.filter((r) => r.status !== 429);
+	const firstAt = Math.min(...requests.map((r) => r.at));
+	const lastAt = Math.max(...requests.map((r) => r.at));
+	const span = (lastAt - firstAt) / 1000;
+	// What the vendor's refill allowed beyond its burst, used: 100 % = every token spent at once.
+	const sustained = span > 0 ? Math.max(0, accepted.length - VENDOR.burst) / span : 0;
+
+	const names = [...store.customers.values()].map((c) => c.name).filter((name) => name.startsWith(`queue-load ${RUN} #`));
+	const perExecution = Array.from({ length: EXECUTIONS }, (_, n) => names.filter((name) => name.startsWith(loadNamePrefix(RUN, n))).length);
+	const statuses = executions.reduce((acc, e) => ({ ...acc, [e.status]: (acc[e.status] ?? 0) + 1 }), {});
+	const byWorker = runs.reduce((acc, r) => ({ ...acc, [r.worker]: (acc[r.worker] ?? 0) + 1 }), {});
+	const rejected = count429(requests);
+	const succeeded = statuses.success ?? 0;
+	return {
+		summary: {
+			executions: EXECUTIONS,
+			succeeded,
+			requests: requests.length,
+			accepted: accepted.length,
+			rejected429: rejected,
+			absorbed: rejected === 0 || succeeded === EXECUTIONS,
+			writesRequested: EXECUTIONS * WRITE,
+			writesInLedger: names.length,
+			duplicateWrites: names.length - new Set(names).size,
+			wallSeconds: Math.round((finishedAt - postedAt) / 100) / 10,
+			acceptedPerSecond: Math.round((accepted.length / Math.max(span, 1e-9)) * 100) / 100,
+			sustainedPerSecond: Math.round(sustained * 100) / 100,
+			sustainedOfVendorRate: `${Math.round((sustained / VENDOR.ratePerSecond) * 100)} %`,
+			peakSentPerSecond: Math.max(...perSecond.map((s) => s.sent)),
+			executionsByWorker: byWorker,
+		},
+		setting,
+		parameters: { executions: EXECUTIONS, read: READ, write: WRITE, workers: WORKERS, concurrency: CONCURRENCY, vendor: VENDOR, n8n: N8N_VERSION },
+		// The machine is shared: a loaded one starts executions later, which shifts the series.
+		loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+		statuses,
+		errors,
+		writesPerExecution: perExecution,
+		runs: runs.map((r) => ({
+			executionId: r.executionId,
+			worker: r.worker,
+			startedSecond: Math.round((r.startedAt - postedAt) / 100) / 10,
+			finishedSecond: Math.round((r.finishedAt - postedAt) / 100) / 10,
+			success: r.success,
+		})),
+		perSecond,
+		measuredAt: new Date().toISOString(),
+	};
+}
+
+function tenSecondRates(perSecond) {
+	const rates = [];
+	for (let s = 0; s < perSecond.length; s += 10) {
+		const window = perSecond.slice(s, s + 10);
+		rates.push((window.reduce((sum, w) => sum + w.accepted, 0) / window.length).toFixed(1));
+	}
+	return rates;
+}
+
+function writeResults(name, result) {
+	const dir = join(root, 'bench', 'results');
+	mkdirSync(dir, { recursive: true });
+	const date = new Date().toISOString().slice(0, 10);
+	const jsonFile = join(dir, `queue-${date}.json`);
+	// Every run of the day is kept, per setting: on a shared machine one run is not the whole story.
+	const all = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : {};
+	all[name] = [...(all[name] ?? []), result];
+	writeFileSync(jsonFile, `${JSON.stringify(all, null, '\t')}\n`);
+	writeFileSync(join(dir, `queue-${date}.md`), markdown(all, date));
+	log(`wrote ${jsonFile} and queue-${date}.md`);
+}
+
+function markdown(all, date) {
+	const runs = Object.entries(all).flatMap(([name, results]) => results.map((result, i) => ({ label: `${name} #${i + 1}`, ...result })));
+	const rows = runs.map(({ label, summary: s }) =>
+		[
+			label,
+			`${s.succeeded}/${s.executions}`,
+			s.requests,
+			s.rejected429,
+			s.absorbed ? 'yes' : 'no',
+			`${s.writesInLedger}/${s.writesRequested}`,
+			s.duplicateWrites,
+			s.sustainedPerSecond,
+			s.sustainedOfVendorRate,
+			s.peakSentPerSecond,
+			s.wallSeconds,
+		].join(' | '),
+	);
+	const any = runs[0].parameters;
+	return [
+		`# Queue-mode load test, ${date}`,
+		'',
+		`n8n ${any.n8n} in queue mode, ${any.workers} workers × concurrency ${any.concurrency}, one Mazrica credential; ` +
+			`${any.executions} webhook executions posted at once, each reading ${any.read} customers and writing ${any.write} through the bulk endpoint. ` +
+			`Vendor limit (simulator): ${any.vendor.ratePerSecond} req/s, burst ${any.vendor.burst}. Produced by \`node bench/queue-load.mjs --setting=<name>\`; per-second series in the .json.`,
+		'',
+		'"Sustained" is the rate of accepted requests beyond the vendor\'s burst over the time requests were sent: 100 % means every token the vendor refilled was used.',
+		'',
+		'Accepted requests per second, averaged over 10-second windows from the first POST:',
+		'',
+		...runs.map(({ label, perSecond }) => `- ${label}: ${tenSecondRates(perSecond).join(' ')}`),
+		'',
+		'| setting, run | executions succeeded | requests | 429s | 429s absorbed | ledger writes / requested | duplicates | sustained req/s | of 3 req/s | peak sent in 1 s | wall s |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
+		...rows.map((row) => `| ${row} |`),
+		'',
+	].join('\n');
+}
