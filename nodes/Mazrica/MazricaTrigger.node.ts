@@ -9,14 +9,15 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
 import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
-import {
-	anchorAt,
-	OverlapLedger,
-	type OverlapState,
-} from '@japan-saas/shared/polling/overlap-ledger';
+import { OverlapLedger, type OverlapState } from '@japan-saas/shared/polling/overlap-ledger';
 
 import { loadOptions } from './methods/load-options';
-import { newestRecords, pollChanges, type PollSettings } from './trigger/poll-changes';
+import {
+	activationWindow,
+	newestRecords,
+	pollChanges,
+	type PollSettings,
+} from './trigger/poll-changes';
 import { TRIGGER_SOURCES } from './trigger/sources';
 import { changeTime } from './trigger/times';
 
@@ -177,26 +178,9 @@ export class MazricaTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const window = state.source === settings.signature ? windowOf(state) : undefined;
 		if (!window) {
-			// First poll after activation (or after the watched source changed): everything visible
-			// now inside the overlap window behind the newest change is history, not to be replayed.
-			// n8n saves the state right after this activation poll, even though it emits nothing.
-			const newest = await newestRecords(this, settings);
-			const times = newest
-				.map((record) => changeTime(record, source.timeField))
-				.filter((time): time is number => time !== undefined);
-			const ledger = new OverlapLedger<IDataObject>(
-				anchorAt(times.length ? Math.max(...times) : undefined, overlapMs),
-				overlapMs,
-			);
-			for (const record of newest) {
-				const time = changeTime(record, source.timeField);
-				if (time !== undefined) ledger.offer(record.id as string, time, record);
-			}
-			// The newest page covers the window unless the whole page lies inside it.
-			if (newest.length >= source.pageSize && Math.min(...times) >= ledger.from) {
-				await pollChanges(this, settings, ledger, Infinity);
-			}
-			saveWindow(state, settings.signature, ledger.nextState());
+			// First poll after activation (or after the watched source changed). n8n saves the state
+			// right after this activation poll, although it emits nothing.
+			saveWindow(state, settings.signature, await activationWindow(this, settings, overlapMs));
 			return null;
 		}
 

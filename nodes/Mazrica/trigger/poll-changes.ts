@@ -1,6 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { OverlapLedger } from '@japan-saas/shared/polling/overlap-ledger';
+import {
+	anchorAt,
+	OverlapLedger,
+	type OverlapState,
+} from '@japan-saas/shared/polling/overlap-ledger';
 
 import { fetchListPage, type MazricaPage } from '../transport/list-page';
 import type { TriggerSource } from './sources';
@@ -131,6 +135,12 @@ async function readKeyset(
 	}
 }
 
+function offerTo(ledger: OverlapLedger<IDataObject>, source: TriggerSource, record: IDataObject) {
+	const time = changeTime(record, source.timeField);
+	const id = record.id as string | number | undefined;
+	if (time !== undefined && id !== undefined) ledger.offer(id, time, record);
+}
+
 /**
  * Offers the ledger every change from its window start on. Lists read oldest first stop once
  * `maxRecords` changes are new; lists read newest first cannot stop early, as what is left unread
@@ -142,17 +152,37 @@ export async function pollChanges(
 	ledger: OverlapLedger<IDataObject>,
 	maxRecords = settings.maxRecordsPerPoll,
 ): Promise<void> {
-	const { source } = settings;
-	const offer = (record: IDataObject) => {
-		const time = changeTime(record, source.timeField);
-		const id = record.id as string | number | undefined;
-		if (time !== undefined && id !== undefined) ledger.offer(id, time, record);
-	};
-	const ascending = source.sortableByUpdatedAt;
+	const ascending = settings.source.sortableByUpdatedAt;
 	await readKeyset(context, settings, ledger.from, ascending, (record) => {
-		offer(record);
+		offerTo(ledger, settings.source, record);
 		return !ascending || ledger.size < maxRecords;
 	});
+}
+
+/**
+ * The state of a freshly activated trigger: it reads from the overlap behind the newest change
+ * that exists, and everything visible now inside that window is history, not to be replayed.
+ */
+export async function activationWindow(
+	context: IPollFunctions,
+	settings: PollSettings,
+	overlapMs: number,
+): Promise<OverlapState> {
+	const { source } = settings;
+	const newest = await newestRecords(context, settings);
+	const times = newest
+		.map((record) => changeTime(record, source.timeField))
+		.filter((time): time is number => time !== undefined);
+	const ledger = new OverlapLedger<IDataObject>(
+		anchorAt(times.length ? Math.max(...times) : undefined, overlapMs),
+		overlapMs,
+	);
+	for (const record of newest) offerTo(ledger, source, record);
+	// The newest page covers the window unless the whole page lies inside it.
+	if (newest.length >= source.pageSize && Math.min(...times) >= ledger.from) {
+		await pollChanges(context, settings, ledger, Infinity);
+	}
+	return ledger.nextState();
 }
 
 /** The newest records, for the editor's "Fetch Test Event" and for the first activation. */
