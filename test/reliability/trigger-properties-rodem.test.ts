@@ -44,13 +44,13 @@ const isoDay = (offset: number) => TODAY.plus({ days: offset }).toISODate() ?? '
 
 async function runSeed(seed: number): Promise<{ problems: string[]; history: string[] }> {
 	const dice = new Dice(seed);
-	// A quarter of the seeds hold more than one page (200) in the window.
-	const big = dice.chance(0.25);
+	// A fifth of the seeds hold more than one page (200) in the window.
+	const big = dice.chance(0.2);
 	const lookBackDays = big ? dice.int(27, 30) : dice.int(3, 30);
 	const lookAheadDays = dice.int(0, 7);
 	sim.reseed({
 		users: 1,
-		primaryUserExpenses: big ? dice.int(250, 300) : dice.int(5, 90),
+		primaryUserExpenses: big ? dice.int(250, 290) : dice.int(5, 70),
 		otherUserExpenses: 0,
 		startDate: isoDay(-lookBackDays - 4),
 		months: 1,
@@ -108,7 +108,7 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 	};
 
 	await run.activate();
-	const rounds = dice.int(2, 4);
+	const rounds = dice.int(2, 3);
 	for (let round = 1; round <= rounds; round++) {
 		const count = dice.int(0, 6);
 		for (let i = 0; i < count; i++) randomChange('');

@@ -83,7 +83,7 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 	};
 
 	await run.activate();
-	const rounds = dice.int(2, 4);
+	const rounds = dice.int(2, 3);
 	for (let round = 1; round <= rounds; round++) {
 		if (dice.chance(0.15)) {
 			const edited = dice.sample(ids(), dice.int(5, 30));
