@@ -41,10 +41,15 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 	const dice = new Dice(seed);
 	// No reset between seeds (it would revoke the access token): data, faults and log by hand. The
 	// clock runs on from the previous seed; nothing here depends on its absolute value.
-	sim.seed({ members: dice.int(8, 48), pointHistory: false, anchor: '2025-04-01 00:00:00' });
+	// Always more than one page, so that a change while paging can shift one.
+	sim.seed({
+		members: dice.int(PAGE_CAP + 1, 50),
+		pointHistory: false,
+		anchor: '2025-04-01 00:00:00',
+	});
 	sim.clearFaults();
 	sim.requests.length = 0;
-	sim.shapes.memberOrder = dice.pick(['id', 'updatedDesc'] as const);
+	sim.shapes.memberOrder = dice.chance(0.6) ? 'updatedDesc' : 'id';
 	const { store } = sim;
 	const template = structuredClone([...store.members.values()][0]);
 	const ids = () => [...store.members.keys()];
@@ -98,7 +103,7 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 		}
 		await run.round(
 			`poll ${round}`,
-			{ restart: 0.2, changeWhilePaging: 0.4, fail: 0.12 },
+			{ restart: 0.2, changeWhilePaging: 0.5, fail: 0.12 },
 			3,
 			(where) => {
 				sim.advanceClock(1000);
