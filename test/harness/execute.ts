@@ -190,8 +190,9 @@ export class PollingTriggerUnderTest {
 			mode,
 			mode === 'manual' ? 'manual' : this.activation,
 		);
-		// n8n-core memoizes `logger` on first use; an own property taken first records the lines.
-		Object.defineProperty(context, 'logger', { value: this.recordingLogger });
+		// n8n-core memoizes `logger` on first use; an own property set first records each line and
+		// passes it on to n8n's process-wide logger (which other tests may watch).
+		Object.defineProperty(context, 'logger', { value: this.recordingLogger(context) });
 		const type = this.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		if (!type.poll) throw new Error('Node has no poll()');
 		const result = await type.poll.call(context);
@@ -223,12 +224,23 @@ export class PollingTriggerUnderTest {
 		this.activated = false;
 	}
 
-	private readonly recordingLogger: Logger = {
-		error: (message) => this.logs.push({ level: 'error', message }),
-		warn: (message) => this.logs.push({ level: 'warn', message }),
-		info: (message) => this.logs.push({ level: 'info', message }),
-		debug: (message) => this.logs.push({ level: 'debug', message }),
-	};
+	private recordingLogger(context: PollContext): Logger {
+		// An object inheriting from the context reads n8n's logger through n8n-core's getter
+		// without memoizing it on the context itself.
+		const n8nLogger = Object.create(context).logger as Logger;
+		const recorder =
+			(level: keyof Logger): Logger[keyof Logger] =>
+			(message, metadata) => {
+				this.logs.push({ level, message });
+				n8nLogger[level](message, metadata);
+			};
+		return {
+			error: recorder('error'),
+			warn: recorder('warn'),
+			info: recorder('info'),
+			debug: recorder('debug'),
+		};
+	}
 
 	private save(): void {
 		this.savedStaticData = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
