@@ -204,7 +204,8 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 	sim.freezeClock(BASE);
 	const watched = watchedFor(kind);
 	const maxLagMs = overlapMinutes * 60_000 - 1000;
-	const trigger = mazricaTrigger(mazricaCredentials(sim), {
+	// A key of its own per seed: a fresh throttle bucket and daily count, however they are keyed.
+	const trigger = mazricaTrigger(mazricaCredentials(sim, sim.addApiKey()), {
 		...watched.parameters,
 		options: { overlapMinutes },
 	});
