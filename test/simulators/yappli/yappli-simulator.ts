@@ -48,6 +48,11 @@ export interface YappliSimulatorOptions {
 	basePath?: string;
 	/** How long an issued transfer token can be checked [proposed]. Default 600 s. */
 	transferTokenLifetimeSeconds?: number;
+	/**
+	 * Test speed switch, not vendor behaviour: list pages hold at most this many items whatever
+	 * `per_page` asks (the envelope says so), so a small tenant still spans several pages.
+	 */
+	pageCap?: number;
 }
 
 /**
@@ -208,6 +213,7 @@ export class YappliSimulator extends Simulator {
 			tenant: this.tenant,
 			shapes: this.shapes,
 			memberRules,
+			pageCap: this.options.pageCap,
 			clientId: this.clientId,
 			clientSecret: this.clientSecret,
 			now: () => truncateToSecond(this.now()),

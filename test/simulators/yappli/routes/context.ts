@@ -16,6 +16,8 @@ export interface RouteContext {
 	readonly tenant: TenantSettings;
 	readonly shapes: ShapeOptions;
 	readonly memberRules: MemberInputRules;
+	/** Most items per list page, whatever `per_page` asks (a test speed switch). */
+	readonly pageCap?: number;
 	readonly clientId: string;
 	readonly clientSecret: string;
 	/**
