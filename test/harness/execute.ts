@@ -228,7 +228,7 @@ export class PollingTriggerUnderTest {
 
 	/** This node's slice of the static data in n8n's database right now. */
 	get savedNodeStaticData(): IDataObject | undefined {
-		return this.savedStaticData[`node:${NODE_NAME}`] as IDataObject | undefined;
+		return this.savedStaticData[`node:${nameOf(this.spec)}`] as IDataObject | undefined;
 	}
 
 	restart(): void {
