@@ -21,9 +21,10 @@ test('20,000 customers: 200 pages, zero 429s', async () => {
 	expect(new Set(result.items.map((i) => i.json.id)).size).toBe(20_000);
 	const pages = sim.received({ path: '/v1/customers' });
 	expect(pages).toHaveLength(200);
+	// The simulator enforces Mazrica's own bucket (3/s, burst 100): no 429 means the node stayed
+	// under it. (A wall-clock spacing check was flaky on a loaded machine: a slow first half lets
+	// the bucket refill, which is correct behaviour.)
 	expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(0);
-	// Beyond the burst the requests are paced just under 3/s: the last 100 take at least 33 s.
-	expect(pages[199].at - pages[100].at).toBeGreaterThanOrEqual(33_000);
 }, 90_000);
 
 test('20,000 deals: Return All pages with limit=1000, 20 requests', async () => {
