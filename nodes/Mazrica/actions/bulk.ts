@@ -4,10 +4,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { vendorRequest, vendorResponseOf } from '@japan-saas/shared/transport';
 
 import type { EndpointSpec, FieldSpec } from '../endpoints/schema';
-import { mazricaConnection } from '../transport/profile';
+import { mazricaConnection, mazricaProfile } from '../transport/profile';
 import { buildRequest } from './build-request';
 import { callOptions } from './execute-endpoint';
 import { bulkFieldName } from './bulk-names';
+import { BulkLedger, itemRanges } from './bulk-ledger';
 import { fieldSchema, isEmpty } from './encode-field';
 
 /** One input item on its way through a bulk endpoint. */
@@ -16,7 +17,13 @@ interface BulkRow {
 	record: IDataObject;
 }
 
-type RowOutcome = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
+/** Rows that share the bulk endpoint's own fields (e.g. one deal type) and so one request. */
+interface BulkGroup {
+	values: Record<string, string | number>;
+	rows: BulkRow[];
+}
+
+const VENDOR = mazricaProfile.displayName;
 
 /** The value a bulk-level field takes for one record: set on the node, else read off the record. */
 function groupValue(
@@ -55,12 +62,92 @@ function blamedRows(body: unknown, size: number): Map<number, string> {
 }
 
 /**
- * Sends items through a Mazrica bulk endpoint: validated first (bad rows fail alone, unsent),
- * grouped by the batch-level fields, cut into chunks of the endpoint's maximum. A bulk request is
- * all-or-nothing, so a chunk answered 400 wrote nothing: the rows the vendor names are failed and
- * the rest sent again, and when the vendor names none the chunk is halved until each bad row
- * stands alone. Every good row is written exactly once. Any other failure (a lost connection,
- * a 5xx, an exhausted rate limit) fails the whole chunk, which is never re-sent.
+ * Whether a failed chunk can have been written. A bulk request is all-or-nothing: a 4xx (400
+ * naming bad rows, 401/403/404, 429) or a 503 means nothing was saved; a lost answer or another
+ * 5xx leaves it unknown. vendorRequest throws a NodeOperationError only before anything is sent.
+ */
+function mayHaveBeenWritten(error: unknown, status: number | undefined): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	if (status === undefined) return true;
+	return status >= 500 && status !== 503;
+}
+
+/**
+ * Validates every item and groups the records by the bulk endpoint's own fields. Without
+ * Continue On Fail the first bad item stops the node here, before any request; with it, a bad
+ * item is failed alone and the others go on.
+ */
+function groupRows(
+	context: IExecuteFunctions,
+	single: EndpointSpec,
+	bulk: EndpointSpec,
+	itemCount: number,
+	ledger: BulkLedger,
+	stopOnFailure: boolean,
+): BulkGroup[] {
+	const groups = new Map<string, BulkGroup>();
+	const groupFields = [...(bulk.pathParams ?? []), ...(bulk.body ?? [])];
+	const place = (itemIndex: number) => {
+		const built = buildRequest(context, single, itemIndex);
+		const record: IDataObject = { ...built.body };
+		// Bulk rows carry what the single endpoint took from its path: the record id on updates,
+		// the parent as a related object on actions, e.g. customerId → customer: { id }
+		// ([proposed]: the reference collapses row shapes; related objects are { id } elsewhere).
+		for (const [name, value] of Object.entries(built.pathValues)) {
+			if (name === 'id') {
+				if (single.method === 'PATCH') record.id = value;
+			} else if (!(bulk.pathParams ?? []).some((p) => p.name === name)) {
+				const parent = /^(\w+)Id$/.exec(name)?.[1];
+				record[parent ?? name] = parent ? { id: value } : value;
+			}
+		}
+		const row = { itemIndex, record };
+		const values: Record<string, string | number> = {};
+		for (const field of groupFields) {
+			const value = built.pathValues[field.name] ?? groupValue(context, field, row);
+			if (value === undefined) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`"${field.displayName}" is required for the bulk endpoint`,
+					{
+						itemIndex,
+						description: `Set it under "${field.displayName}" or give each item the field it is read from.`,
+					},
+				);
+			}
+			values[field.name] = value;
+		}
+		const key = JSON.stringify(values);
+		const group = groups.get(key) ?? { values, rows: [] };
+		group.rows.push(row);
+		groups.set(key, group);
+	};
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		if (stopOnFailure) {
+			place(itemIndex);
+			continue;
+		}
+		try {
+			place(itemIndex);
+		} catch (error) {
+			ledger.notWritten(itemIndex, error as NodeOperationError);
+		}
+	}
+	return [...groups.values()];
+}
+
+/**
+ * Sends items through a Mazrica bulk endpoint, grouped by the batch-level fields and cut into
+ * chunks of the endpoint's maximum. A bulk request is all-or-nothing. Nothing is ever sent twice:
+ *
+ * - Continue On Fail off: every item is validated before the first request (a bad one stops the
+ *   node with nothing sent). The first chunk that fails stops the node at once; the error names
+ *   the items written before it, the ones that may have been written (answer lost) and the ones
+ *   not written, because a re-run (or n8n's Retry On Fail) would re-send the written ones.
+ * - Continue On Fail on: every item gets its own output item. A chunk answered 400 wrote
+ *   nothing: the rows the vendor names are failed and the rest sent again; when it names none
+ *   the chunk is halved until each bad row stands alone. Any other failure fails the chunk's
+ *   rows, saying whether they may have been written; they are never re-sent.
  */
 export async function executeBulk(
 	this: IExecuteFunctions,
@@ -70,132 +157,122 @@ export async function executeBulk(
 ): Promise<INodeExecutionData[]> {
 	const spec = bulk.bulkOf;
 	if (!spec) throw new NodeOperationError(this.getNode(), `${bulk.path} is not a bulk endpoint`);
-	const outcomes = new Map<number, RowOutcome>();
-	const groups = new Map<string, { values: Record<string, string | number>; rows: BulkRow[] }>();
-	const groupFields = [...(bulk.pathParams ?? []), ...(bulk.body ?? [])];
-
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		try {
-			const built = buildRequest(this, single, itemIndex);
-			const record: IDataObject = { ...built.body };
-			// Bulk rows carry what the single endpoint took from its path: the record id on updates,
-			// the parent as a related object on actions, e.g. customerId → customer: { id }
-			// ([proposed]: the reference collapses row shapes; related objects are { id } elsewhere).
-			for (const [name, value] of Object.entries(built.pathValues)) {
-				if (name === 'id') {
-					if (single.method === 'PATCH') record.id = value;
-				} else if (!(bulk.pathParams ?? []).some((p) => p.name === name)) {
-					const parent = /^(\w+)Id$/.exec(name)?.[1];
-					record[parent ?? name] = parent ? { id: value } : value;
-				}
-			}
-			const row = { itemIndex, record };
-			const values: Record<string, string | number> = {};
-			for (const field of groupFields) {
-				const value = built.pathValues[field.name] ?? groupValue(this, field, row);
-				if (value === undefined) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`"${field.displayName}" is required for the bulk endpoint`,
-						{
-							itemIndex,
-							description: `Set it under "${field.displayName}" or give each item the field it is read from.`,
-						},
-					);
-				}
-				values[field.name] = value;
-			}
-			const key = JSON.stringify(values);
-			const group = groups.get(key) ?? { values, rows: [] };
-			group.rows.push(row);
-			groups.set(key, group);
-		} catch (error) {
-			outcomes.set(itemIndex, { error: error as NodeOperationError });
-		}
-	}
-
+	const stopOnFailure = !this.continueOnFail();
+	const ledger = new BulkLedger(VENDOR, itemCount);
+	const groups = groupRows(this, single, bulk, itemCount, ledger, stopOnFailure);
 	const options = callOptions(this, 0);
-	const send = async (values: Record<string, string | number>, rows: BulkRow[]): Promise<void> => {
+
+	const post = async (values: Record<string, string | number>, rows: BulkRow[]) => {
 		const path = bulk.path.replace(/\{(\w+)\}/g, (_, name: string) =>
 			encodeURIComponent(String(values[name])),
 		);
 		const body: IDataObject = { [spec.listKey]: rows.map((row) => row.record) };
 		for (const field of bulk.body ?? []) body[field.name] = values[field.name];
+		const ids = (await vendorRequest.call(
+			this,
+			mazricaConnection,
+			{ method: bulk.method, path, body },
+			options,
+		)) as unknown;
+		rows.forEach((row, k) => {
+			const id = Array.isArray(ids) ? (ids[k] as IDataObject[keyof IDataObject]) : undefined;
+			ledger.written(row.itemIndex, { ...row.record, ...(id !== undefined ? { id } : {}) });
+		});
+	};
+
+	/** A failed chunk's rows: possibly written, or certainly not. */
+	const fail = (rows: BulkRow[], error: unknown, status: number | undefined) => {
+		if (mayHaveBeenWritten(error, status)) {
+			ledger.unknown(
+				rows.map((row) => row.itemIndex),
+				error as NodeApiError,
+				status,
+			);
+		} else {
+			for (const row of rows) ledger.notWritten(row.itemIndex, error as NodeApiError);
+		}
+	};
+
+	const rowError = (row: BulkRow, k: number, reason: string, description: string) =>
+		new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
+			message: `${VENDOR} rejected ${stopOnFailure ? `item ${row.itemIndex}` : 'this row'} of the bulk request: ${reason}`,
+			description: `Row ${k} of ${bulk.method} ${bulk.path}. ${description}`,
+			httpCode: '400',
+			itemIndex: row.itemIndex,
+		});
+
+	/** Continue On Fail off: the first failure stops the node, saying where the run stands. */
+	const sendOrStop = async (values: Record<string, string | number>, rows: BulkRow[]) => {
 		try {
-			const ids = (await vendorRequest.call(
-				this,
-				mazricaConnection,
-				{ method: bulk.method, path, body },
-				options,
-			)) as unknown;
-			rows.forEach((row, k) => {
-				const id = Array.isArray(ids) ? (ids[k] as IDataObject[keyof IDataObject]) : undefined;
-				outcomes.set(row.itemIndex, {
-					json: { ...row.record, ...(id !== undefined ? { id } : {}) },
-				});
-			});
+			await post(values, rows);
 		} catch (error) {
-			const { status, body: answer } = vendorResponseOf(error);
-			if (status !== 400) {
-				for (const row of rows) outcomes.set(row.itemIndex, { error: error as NodeApiError });
+			const { status, body } = vendorResponseOf(error);
+			fail(rows, error, status);
+			const blamed = status === 400 ? blamedRows(body, rows.length) : new Map<number, string>();
+			const [first] = [...blamed.entries()];
+			if (first) {
+				const others = [...blamed.keys()].slice(1).map((k) => rows[k].itemIndex);
+				const stop = rowError(
+					rows[first[0]],
+					first[0],
+					first[1],
+					others.length ? `Also rejected: items ${itemRanges(others)}.` : '',
+				);
+				stop.description = `${ledger.summary(status)} ${stop.description ?? ''}`.trim();
+				throw stop;
+			}
+			const stop = error as NodeApiError | NodeOperationError;
+			const unnamed =
+				status === 400
+					? ` ${VENDOR} named no rows; with Continue On Fail on, the node splits the chunk to find them.`
+					: '';
+			stop.description = `${ledger.summary(status)}${unnamed} ${stop.description ?? ''}`.trim();
+			stop.context.itemIndex = rows[0].itemIndex;
+			throw stop;
+		}
+	};
+
+	/** Continue On Fail on: isolate the rows a 400 is about, write every other row once. */
+	const sendIsolating = async (
+		values: Record<string, string | number>,
+		rows: BulkRow[],
+	): Promise<void> => {
+		try {
+			await post(values, rows);
+		} catch (error) {
+			const { status, body } = vendorResponseOf(error);
+			if (status !== 400 || rows.length === 1) {
+				fail(rows, error, status);
 				return;
 			}
-			if (rows.length === 1) {
-				outcomes.set(rows[0].itemIndex, { error: error as NodeApiError });
-				return;
-			}
-			const blamed = blamedRows(answer, rows.length);
+			const blamed = blamedRows(body, rows.length);
 			if (blamed.size > 0 && blamed.size < rows.length) {
 				rows.forEach((row, k) => {
 					const reason = blamed.get(k);
 					if (reason === undefined) return;
-					outcomes.set(row.itemIndex, {
-						error: new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
-							message: `Mazrica rejected this row of the bulk request: ${reason}`,
-							description: `Row ${k} of ${bulk.method} ${bulk.path}; the other rows were sent again without it.`,
-							httpCode: '400',
-							itemIndex: row.itemIndex,
-						}),
-					});
+					ledger.notWritten(
+						row.itemIndex,
+						rowError(row, k, reason, 'The other rows were sent again without it.'),
+					);
 				});
-				await send(
+				await sendIsolating(
 					values,
 					rows.filter((_, k) => !blamed.has(k)),
 				);
 				return;
 			}
 			const half = Math.ceil(rows.length / 2);
-			await send(values, rows.slice(0, half));
-			await send(values, rows.slice(half));
+			await sendIsolating(values, rows.slice(0, half));
+			await sendIsolating(values, rows.slice(half));
 		}
 	};
 
-	for (const { values, rows } of groups.values()) {
+	for (const { values, rows } of groups) {
 		for (let start = 0; start < rows.length; start += spec.maxItems) {
-			await send(values, rows.slice(start, start + spec.maxItems));
+			const chunk = rows.slice(start, start + spec.maxItems);
+			if (stopOnFailure) await sendOrStop(values, chunk);
+			else await sendIsolating(values, chunk);
 		}
 	}
-
-	const out: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		const outcome = outcomes.get(itemIndex) as RowOutcome;
-		if ('json' in outcome) {
-			out.push({ json: outcome.json, pairedItem: { item: itemIndex } });
-			continue;
-		}
-		if (!this.continueOnFail()) {
-			outcome.error.context.itemIndex = itemIndex;
-			const written = [...outcomes.values()].filter((o) => 'json' in o).length;
-			outcome.error.description =
-				`${outcome.error.description ?? ''} ${written} other item(s) were written; turn on "Continue On Fail" to get one result per item.`.trim();
-			if (outcome.error instanceof NodeApiError)
-				throw new NodeApiError(this.getNode(), outcome.error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), outcome.error);
-		}
-		out.push({
-			json: { error: outcome.error.message, description: outcome.error.description ?? null },
-			pairedItem: { item: itemIndex },
-		});
-	}
-	return out;
+	return ledger.output();
 }

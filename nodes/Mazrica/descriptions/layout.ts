@@ -20,6 +20,11 @@ export function isListOperation(endpoint: EndpointSpec): boolean {
 	);
 }
 
+/** Whether the operation changes data (search endpoints are POSTs that only read). */
+export function isWrite(endpoint: EndpointSpec): boolean {
+	return endpoint.method !== 'GET' && !endpoint.paged?.pageInBody;
+}
+
 function optionalBodyLocation(endpoint: EndpointSpec): FieldLocation {
 	return endpoint.method === 'PATCH' || endpoint.operation.startsWith('update')
 		? 'updateFields'

@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
 import { returnAllAndLimit } from '@japan-saas/shared/descriptions/paging';
+import { retryOnFailNotice } from '@japan-saas/shared/descriptions/retry-on-fail';
 
 import type { EndpointSpec } from '../endpoints/schema';
 import { customFieldProperties } from './custom-fields';
 import { fieldProperty } from './field-properties';
-import { layoutOf, type FieldLocation } from './layout';
+import { isWrite, layoutOf, type FieldLocation } from './layout';
 import { BULK_PARAMETER, bulkFieldName } from '../actions/bulk-names';
 
 const COLLECTIONS: Record<
@@ -46,7 +47,7 @@ function bulkProperties(bulk: EndpointSpec): INodeProperties[] {
 			name: BULK_PARAMETER,
 			type: 'boolean',
 			default: false,
-			description: `Whether to send the input items through ${bulk.method} ${bulk.path} in chunks of ${bulk.bulkOf?.maxItems ?? 1000} instead of one request per item. A rejected chunk is split until the failing items are found; the others are written once. Bulk writes leave no audit log.`,
+			description: `Whether to send the input items through ${bulk.method} ${bulk.path} in chunks of ${bulk.bulkOf?.maxItems ?? 1000} instead of one request per item. Every item is checked before the first request. Without Continue On Fail the first failing chunk stops the node and the error lists the items already written; with it, a rejected chunk is split until the failing items are found and the others are written once. Bulk writes leave no audit log.`,
 		},
 	];
 	for (const field of [...(bulk.pathParams ?? []), ...(bulk.body ?? [])]) {
@@ -80,6 +81,7 @@ export function operationProperties(
 			default: '',
 		});
 	}
+	if (isWrite(endpoint)) properties.push(retryOnFailNotice('Mazrica'));
 
 	const collections = new Map<Exclude<FieldLocation, 'top'>, INodeProperties[]>();
 	const customMode = endpoint.method === 'PATCH' ? 'update' : 'add';
