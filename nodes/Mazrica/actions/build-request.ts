@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, ResourceMapperValue } from 'n8n-wo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { customFieldsJsonName, customFieldsModeName } from '../descriptions/custom-fields';
-import { layoutOf, type PlacedField } from '../descriptions/layout';
+import { layoutOf, type FieldLocation, type PlacedField } from '../descriptions/layout';
 import type { EndpointSpec, FieldSpec } from '../endpoints/schema';
 import { fieldSchema, isEmpty } from './encode-field';
 
@@ -14,11 +14,35 @@ export interface BuiltRequest {
 	pathValues: Record<string, string | number>;
 }
 
-function rawValue(context: IExecuteFunctions, placed: PlacedField, itemIndex: number): unknown {
-	if (placed.location === 'top')
-		return context.getNodeParameter(placed.field.name, itemIndex, undefined);
-	const collection = context.getNodeParameter(placed.location, itemIndex, {}) as IDataObject;
-	return collection[placed.field.name];
+/**
+ * One item's parameter values, each n8n parameter read once. Every read evaluates the
+ * parameter's expressions (a collection's all at once) and is most of a bulk run's CPU, so
+ * reading "Additional Fields" once per field would repeat that work for every field.
+ */
+function parametersOf(context: IExecuteFunctions, itemIndex: number) {
+	const collections = new Map<FieldLocation, IDataObject>();
+	return (placed: PlacedField): unknown => {
+		if (placed.location === 'top')
+			return context.getNodeParameter(placed.field.name, itemIndex, undefined);
+		let collection = collections.get(placed.location);
+		if (!collection) {
+			collection = context.getNodeParameter(placed.location, itemIndex, {}) as IDataObject;
+			collections.set(placed.location, collection);
+		}
+		return collection[placed.field.name];
+	};
+}
+
+const jsonTwins = new WeakMap<FieldSpec, FieldSpec>();
+
+/** The custom-items field read as JSON (its "(JSON)" box), one spec per field so its schema is reused. */
+function jsonTwin(field: FieldSpec): FieldSpec {
+	let twin = jsonTwins.get(field);
+	if (!twin) {
+		twin = { ...field, kind: 'json' };
+		jsonTwins.set(field, twin);
+	}
+	return twin;
 }
 
 /** Custom items from the mapper or the JSON box, as `[{ itemKey, value }]` (custom objects: a plain object). */
@@ -32,7 +56,7 @@ function customItemsValue(
 	let values: IDataObject;
 	if (mode === 'json') {
 		const raw = context.getNodeParameter(customFieldsJsonName(field), itemIndex, '') as unknown;
-		const parsed = fieldSchema({ ...field, kind: 'json' }, 'UTC').safeParse(raw);
+		const parsed = fieldSchema(jsonTwin(field), 'UTC').safeParse(raw);
 		if (!parsed.success) {
 			throw new NodeOperationError(
 				context.getNode(),
@@ -86,6 +110,7 @@ export function buildRequest(
 	const qs: IDataObject = {};
 	const body: IDataObject = {};
 	const pathValues: Record<string, string | number> = {};
+	const rawValue = parametersOf(context, itemIndex);
 
 	for (const placed of layoutOf(endpoint)) {
 		const { field, target } = placed;
@@ -96,7 +121,7 @@ export function buildRequest(
 			else body[field.name] = value as IDataObject[];
 			continue;
 		}
-		const raw = rawValue(context, placed, itemIndex);
+		const raw = rawValue(placed);
 		const missing = isEmpty(raw) || (target === 'path' && raw === 0);
 		if (missing) {
 			if (field.required) {

@@ -57,14 +57,30 @@ function jsonValue(field: FieldSpec) {
 		});
 }
 
+type FieldSchema = z.ZodType<unknown, z.ZodTypeDef, unknown>;
+
+/** Built once per field and workflow time zone: a bulk run validates thousands of items. */
+const schemas = new WeakMap<FieldSpec, Map<string, FieldSchema>>();
+
 /**
  * The zod schema that validates one field's input and turns it into the API's encoding: ids as
  * numbers, related records as `{ id }`, dates in Japan time, JSON parsed.
  */
-export function fieldSchema(
-	field: FieldSpec,
-	workflowZone: string,
-): z.ZodType<unknown, z.ZodTypeDef, unknown> {
+export function fieldSchema(field: FieldSpec, workflowZone: string): FieldSchema {
+	let byZone = schemas.get(field);
+	if (!byZone) {
+		byZone = new Map();
+		schemas.set(field, byZone);
+	}
+	let schema = byZone.get(workflowZone);
+	if (!schema) {
+		schema = buildSchema(field, workflowZone);
+		byZone.set(workflowZone, schema);
+	}
+	return schema;
+}
+
+function buildSchema(field: FieldSpec, workflowZone: string): FieldSchema {
 	switch (field.kind) {
 		case 'string':
 			return z.union([z.string(), z.number().transform(String)]);

@@ -36,7 +36,11 @@ function optionalBodyLocation(endpoint: EndpointSpec): FieldLocation {
  * on top, optional body fields in Additional/Update Fields, query parameters in Filters (lists)
  * or Options (everything else). Both the node description and the request builder read it.
  */
+const layouts = new WeakMap<EndpointSpec, PlacedField[]>();
+
 export function layoutOf(endpoint: EndpointSpec): PlacedField[] {
+	const known = layouts.get(endpoint);
+	if (known) return known;
 	const placed: PlacedField[] = [];
 	for (const field of endpoint.pathParams ?? [])
 		placed.push({ field, target: 'path', location: 'top' });
@@ -48,5 +52,6 @@ export function layoutOf(endpoint: EndpointSpec): PlacedField[] {
 		const location = field.required ? 'top' : isListOperation(endpoint) ? 'filters' : 'options';
 		placed.push({ field, target: 'query', location });
 	}
+	layouts.set(endpoint, placed);
 	return placed;
 }
