@@ -114,7 +114,11 @@ describe('without Continue On Fail nothing is written twice by a re-run', () => 
 	});
 
 	test('a chunk Mazrica rejects stops the node: that chunk wrote nothing and nothing else is sent', async () => {
-		const result = await runMazrica(mazricaCredentials(sim), bulkCreateCustomers, customers(10, [3]));
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			bulkCreateCustomers,
+			customers(10, [3]),
+		);
 		expect(result.error?.message).toMatch(/^Mazrica rejected item 3 of the bulk request: /);
 		expect(result.error?.description).toContain('Nothing was written');
 		expect(sim.received({ method: 'POST', path: '/v1/customers/bulk' })).toHaveLength(1);

@@ -116,11 +116,14 @@ test('Get Many of deals pages with limit=1000 and other lists with 100', () => {
 });
 
 test("every write operation warns that n8n's Retry On Fail re-sends the whole node; reads do not", () => {
-	const isWrite = (e: (typeof OPERATIONS)[number]) => e.method !== 'GET' && e.operation !== 'search';
+	const isWrite = (e: (typeof OPERATIONS)[number]) =>
+		e.method !== 'GET' && e.operation !== 'search';
 	const warned = new Set(
 		properties
 			.filter((p) => p.name === 'retryOnFailNotice' && p.type === 'notice')
-			.map((p) => `${p.displayOptions?.show?.resource?.[0]}:${p.displayOptions?.show?.operation?.[0]}`),
+			.map(
+				(p) => `${p.displayOptions?.show?.resource?.[0]}:${p.displayOptions?.show?.operation?.[0]}`,
+			),
 	);
 	const writes = OPERATIONS.filter(isWrite).map((e) => `${e.resource}:${e.operation}`);
 	expect(writes.length).toBeGreaterThan(30);

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 /**
  * What became of each input item of a bulk run, and the sentences that tell the user. A bulk
@@ -46,12 +51,12 @@ export class BulkLedger {
 	/** The chunk was sent and its fate is unknown; each row's error says so and names the chunk. */
 	unknown(itemIndexes: number[], error: NodeApiError, status: number | undefined): void {
 		const sentence = this.unknownSentence(itemIndexes, status);
-		for (const itemIndex of itemIndexes) this.states[itemIndex] = { kind: 'unknown', error, sentence };
+		for (const itemIndex of itemIndexes)
+			this.states[itemIndex] = { kind: 'unknown', error, sentence };
 	}
 
 	private unknownSentence(itemIndexes: number[], status: number | undefined): string {
-		const how =
-			status === undefined ? 'the answer was lost' : `${this.vendor} answered ${status}`;
+		const how = status === undefined ? 'the answer was lost' : `${this.vendor} answered ${status}`;
 		return `Unknown: items ${itemRanges(itemIndexes)} (${itemIndexes.length}) were sent but ${how}; ${this.vendor} may have written them.`;
 	}
 

@@ -91,6 +91,7 @@ export async function executeEndpoint(
 		},
 		options,
 	);
+	if (endpoint.readRecords) return endpoint.readRecords(response);
 	if (Array.isArray(response)) return response as IDataObject[];
 	if (endpoint.listKey && response && typeof response === 'object') {
 		const list = (response as IDataObject)[endpoint.listKey];

@@ -1,3 +1,4 @@
+import { dealTypesFromBody } from '../transport/deal-types';
 import { PICK_ONE, sortByTimestamps, updatedAtFrom, updatedAtTo } from './common';
 import type { EndpointSpec, FieldSpec } from './schema';
 
@@ -130,7 +131,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		title: '案件タイプリスト',
 		method: 'GET',
 		path: '/deal_setting/deal_types',
-		// The response sample shows a single { id, name } object; it is a bare list of deal types (quirk Q5).
+		readRecords: dealTypesFromBody,
 	},
 	{
 		resource: 'dealType',

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * The Mazrica Open API v1 as data. Every documented endpoint is one EndpointSpec; the node's
  * Resource/Operation dropdowns, its parameters, the zod validation of what a user typed and the
@@ -117,6 +119,8 @@ export interface EndpointSpec {
 	};
 	/** The response is a bare list, or a list under this key, without paging. */
 	listKey?: string;
+	/** A quirky answer's records, read by the vendor's own reader (e.g. quirk Q5's deal types). */
+	readRecords?: (response: unknown) => IDataObject[];
 	/** This endpoint is the bulk form of another operation of the same resource. */
 	bulkOf?: {
 		operation: string;

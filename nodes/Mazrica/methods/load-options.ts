@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { collect, pageNumberWithTotal, vendorRequest } from '@japan-saas/shared/transport';
 
+import { fetchDealTypes } from '../transport/deal-types';
 import { mazricaConnection } from '../transport/profile';
 
 type Named = {
@@ -73,23 +74,11 @@ function chosenDealType(context: ILoadOptionsFunctions): number | undefined {
 
 async function dealTypeSettings(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const chosen = chosenDealType(context);
-	const ids = chosen !== undefined ? [chosen] : (await dealTypes(context)).map((t) => t.id);
+	const ids =
+		chosen !== undefined ? [chosen] : (await fetchDealTypes(context)).map((t) => t.id as number);
 	const settings: IDataObject[] = [];
 	for (const id of ids) settings.push(await get(context, `/deal_setting/deal_types/${id}`));
 	return settings;
-}
-
-async function dealTypes(context: ILoadOptionsFunctions): Promise<Named[]> {
-	const response = (await vendorRequest.call(context, mazricaConnection, {
-		method: 'GET',
-		path: '/deal_setting/deal_types',
-	})) as unknown;
-	// Quirk Q5: the reference shows a single {id, name}; real answers are lists, possibly wrapped.
-	if (Array.isArray(response)) return response as Named[];
-	const body = (response ?? {}) as IDataObject;
-	const list = body.dealTypes ?? body.deal_types;
-	if (Array.isArray(list)) return list as Named[];
-	return body.id !== undefined ? [body as Named] : [];
 }
 
 /** Entries of one list across the chosen deal type's settings (or every deal type's, de-duplicated). */
@@ -117,7 +106,7 @@ export const loadOptions = {
 		return toOptions(await listAll(this, '/roles', 'roles'));
 	},
 	async getDealTypes(this: ILoadOptionsFunctions) {
-		return toOptions(await dealTypes(this));
+		return toOptions((await fetchDealTypes(this)) as Named[]);
 	},
 	async getPhases(this: ILoadOptionsFunctions) {
 		return await fromDealTypeSettings(this, 'phases');

@@ -9,6 +9,7 @@ import type {
 
 import { vendorRequest } from '@japan-saas/shared/transport';
 
+import { fetchDealTypes } from '../transport/deal-types';
 import { mazricaConnection } from '../transport/profile';
 
 /**
@@ -104,14 +105,9 @@ export const resourceMapping = {
 		].find((value) => value !== undefined && value !== '' && value !== 0);
 		let ids: Array<string | number> = chosen !== undefined ? [chosen as number] : [];
 		if (ids.length === 0) {
-			const types = (await vendorRequest.call(this, mazricaConnection, {
-				method: 'GET',
-				path: '/deal_setting/deal_types',
-			})) as unknown;
-			const list = Array.isArray(types) ? types : [types];
-			ids = (list as Array<{ id?: number }>)
+			ids = (await fetchDealTypes(this))
 				.map((t) => t.id)
-				.filter((id): id is number => id !== undefined);
+				.filter((id): id is number => typeof id === 'number');
 		}
 		const merged = new Map<string, CustomItemDefinition>();
 		for (const id of ids) {
