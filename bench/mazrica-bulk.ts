@@ -48,8 +48,16 @@ interface Scenario {
 	input: (count: number, sim: SimulatorInfo) => IDataObject[];
 }
 
-const ITEMS = Number(argv().find((a) => a.startsWith('--items='))?.slice(8) ?? 2500);
-const RUNS = Number(argv().find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+const ITEMS = Number(
+	argv()
+		.find((a) => a.startsWith('--items='))
+		?.slice(8) ?? 2500,
+);
+const RUNS = Number(
+	argv()
+		.find((a) => a.startsWith('--runs='))
+		?.slice(7) ?? 3,
+);
 
 const scenarios: Scenario[] = [
 	{
@@ -192,12 +200,15 @@ async function runOnce(
 	return { cpu, wall };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
 	const { info, stop } = await startSimulator();
 	try {
-		write(`Mazrica bulk create, ${ITEMS} items, ${RUNS} runs each (median; CPU of the n8n process)\n`);
+		write(
+			`Mazrica bulk create, ${ITEMS} items, ${RUNS} runs each (median; CPU of the n8n process)\n`,
+		);
 		for (const scenario of scenarios) {
 			for (const [label, type] of [
 				[scenario.name, new Mazrica()],
