@@ -1,6 +1,6 @@
 import type {
 	ILoadOptionsFunctions,
-	INodePropertyOptions,
+	INodeListSearchResult,
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
@@ -66,13 +66,11 @@ describe.each(readings)('deal types answered as %s', (_, body, expected) => {
 		expect(result.items.map((i) => i.json)).toEqual(expected());
 	});
 
-	test('the Deal Type dropdown lists them', async () => {
-		const options = await call<INodePropertyOptions[]>(
-			node.methods.loadOptions.getDealTypes as (
-				this: ILoadOptionsFunctions,
-			) => Promise<INodePropertyOptions[]>,
-		);
-		expect(options.map((o) => o.value).sort()).toEqual(
+	test('the Deal Type list (From List) offers them', async () => {
+		const found = await call<INodeListSearchResult>(async function (this: ILoadOptionsFunctions) {
+			return await node.methods.listSearch.searchDealType.call(this);
+		});
+		expect(found.results.map((o) => o.value).sort()).toEqual(
 			expected()
 				.map((t) => t.id)
 				.sort(),

@@ -131,3 +131,24 @@ test("every write operation warns that n8n's Retry On Fail re-sends the whole no
 	const notice = properties.find((p) => p.name === 'retryOnFailNotice');
 	expect(notice?.displayName).toMatch(/Retry On Fail/);
 });
+
+test('one parameter name has one type across all operations (collection fields included)', () => {
+	const types = new Map<string, Set<string>>();
+	const note = (path: string, property: INodeProperties) => {
+		// A resource locator's list says which record it names: one name, one kind of record.
+		const list = property.modes?.find((mode) => mode.name === 'list')?.typeOptions
+			?.searchListMethod;
+		const type = list ? `${property.type}(${list})` : property.type;
+		types.set(path, new Set([...(types.get(path) ?? []), type]));
+	};
+	for (const property of properties) {
+		note(property.name, property);
+		if (property.type === 'collection')
+			for (const option of property.options as INodeProperties[])
+				note(`${property.name}.${option.name}`, option);
+	}
+	const clashes = [...types]
+		.filter(([, seen]) => seen.size > 1)
+		.map(([name, seen]) => `${name}: ${[...seen].join(' / ')}`);
+	expect(clashes).toEqual([]);
+});

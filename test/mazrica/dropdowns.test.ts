@@ -1,5 +1,6 @@
 import type {
 	ILoadOptionsFunctions,
+	INodeListSearchResult,
 	INodePropertyOptions,
 	ResourceMapperFields,
 } from 'n8n-workflow';
@@ -32,6 +33,22 @@ async function options(
 	);
 }
 
+async function search(method: string, filter?: string, token?: string) {
+	const setup = mazricaCredentials(sim);
+	const list = node.methods.listSearch[method];
+	return await callNodeMethod<INodeListSearchResult>(
+		{
+			type: node,
+			parameters: { resource: 'deal', operation: 'create' } as never,
+			credentials: setup.credentials,
+		},
+		setup.helper,
+		async function (this: ILoadOptionsFunctions) {
+			return await list.call(this, filter, token);
+		},
+	);
+}
+
 async function mapperFields(
 	method: keyof typeof node.methods.resourceMapping,
 	parameters: Record<string, unknown> = {},
@@ -55,7 +72,7 @@ test('users, roles and user groups list every record by name, across pages', asy
 	]);
 	expect(sim.received({ path: '/v1/users' }).map((r) => r.query.page)).toEqual(['1', '2']);
 	expect((await options('getRoles')).map((r) => r.name)).toContain('営業本部');
-	expect(await options('getUserGroups')).toHaveLength(sim.store.userGroups.size);
+	expect((await search('searchUserGroup')).results).toHaveLength(sim.store.userGroups.size);
 });
 
 test('phases, products, probabilities and channels follow the chosen deal type', async () => {
@@ -71,7 +88,7 @@ test('phases, products, probabilities and channels follow the chosen deal type',
 	expect((await options('getEndPhaseReasons', { dealType: typeA.id })).length).toBe(
 		typeA.endPhaseReasons.length,
 	);
-	expect(await options('getDealTypes')).toEqual(
+	expect((await search('searchDealType')).results).toEqual(
 		expect.arrayContaining([
 			{ name: typeA.name, value: typeA.id },
 			{ name: typeB.name, value: typeB.id },

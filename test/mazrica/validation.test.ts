@@ -28,8 +28,11 @@ test.each([
 		},
 		'"Employees" must be a number',
 	],
-	[{ resource: 'customer', operation: 'get', id: 0 }, '"Customer ID" is required'],
-	[{ resource: 'customer', operation: 'update', id: 'abc' }, '"Customer ID" must be a number'],
+	[{ resource: 'customer', operation: 'get', customerId: '={{ 0 }}' }, '"Customer" is required'],
+	[
+		{ resource: 'customer', operation: 'update', customerId: 'abc' },
+		'"Customer" must be a whole-number ID',
+	],
 	[
 		{ resource: 'customer', operation: 'search', filter: '{"compositeFilter": ' },
 		'"Filter (JSON)" Filter (JSON) is not valid JSON',
@@ -94,7 +97,7 @@ test('a 404 says the record does not exist', async () => {
 	const result = await runMazrica(mazricaCredentials(sim), {
 		resource: 'customer',
 		operation: 'get',
-		id: 999999,
+		customerId: 999999,
 	});
 	expect(result.error?.message).toMatch(/^Mazrica returned 404: /);
 	expect(result.error?.description).toMatch(/does not exist/);

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { locatorValue } from '@japan-saas/shared/engine';
 import { collect, pageNumberWithTotal, vendorRequest } from '@japan-saas/shared/transport';
 
 import { fetchDealTypes } from '../transport/deal-types';
@@ -56,18 +57,15 @@ function toOptions(
 	return options.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }
 
-/** The deal type chosen in this node, at the top level or inside Update Fields. */
-function chosenDealType(context: ILoadOptionsFunctions): number | undefined {
-	for (const path of [
-		'dealType',
-		'deal_type_id',
-		'dealTypeId',
-		'updateFields.dealType',
-		'additionalFields.dealType',
-	]) {
-		const value = context.getCurrentNodeParameter(path) as unknown;
+/** Where the deal type sits in the operations whose dropdowns depend on it. */
+const DEAL_TYPE_PARAMETERS = ['dealType', 'updateFields.dealType', 'bulk_dealTypeId'];
+
+/** The deal type chosen in this node (a resource locator, a related `{ id }` or a plain id). */
+export function chosenDealType(context: ILoadOptionsFunctions): number | undefined {
+	for (const path of DEAL_TYPE_PARAMETERS) {
+		const value = locatorValue(context.getCurrentNodeParameter(path));
 		const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
-		if (id !== undefined && id !== null && id !== '' && id !== 0) return Number(id);
+		if (id !== undefined && id !== null && id !== '' && Number(id) > 0) return Number(id);
 	}
 	return undefined;
 }
@@ -99,14 +97,8 @@ export const loadOptions = {
 	async getUsers(this: ILoadOptionsFunctions) {
 		return toOptions(await listAll(this, '/users', 'users'));
 	},
-	async getUserGroups(this: ILoadOptionsFunctions) {
-		return toOptions(await listAll(this, '/user_groups', 'userGroups'));
-	},
 	async getRoles(this: ILoadOptionsFunctions) {
 		return toOptions(await listAll(this, '/roles', 'roles'));
-	},
-	async getDealTypes(this: ILoadOptionsFunctions) {
-		return toOptions((await fetchDealTypes(this)) as Named[]);
 	},
 	async getPhases(this: ILoadOptionsFunctions) {
 		return await fromDealTypeSettings(this, 'phases');
@@ -149,7 +141,9 @@ export const loadOptions = {
 		);
 	},
 	async getCustomObjectFields(this: ILoadOptionsFunctions) {
-		const key = this.getCurrentNodeParameter('custom_object_def_key') as string | undefined;
+		const key = locatorValue(this.getCurrentNodeParameter('custom_object_def_key')) as
+			| string
+			| undefined;
 		if (!key) return [];
 		const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
 		const fields = (body.customObjectItemDefs ?? body.itemDefs ?? []) as Named[];

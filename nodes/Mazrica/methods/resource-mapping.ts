@@ -7,9 +7,11 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
+import { locatorValue } from '@japan-saas/shared/engine';
 import { vendorRequest } from '@japan-saas/shared/transport';
 
 import { fetchDealTypes } from '../transport/deal-types';
+import { chosenDealType } from './load-options';
 import { mazricaConnection } from '../transport/profile';
 
 /**
@@ -99,11 +101,8 @@ export const resourceMapping = {
 	},
 	/** Deal custom items belong to a deal type: the chosen one, or all of them. */
 	async getDealCustomItems(this: ILoadOptionsFunctions) {
-		const chosen = [
-			this.getCurrentNodeParameter('dealType'),
-			this.getCurrentNodeParameter('deal_type_id'),
-		].find((value) => value !== undefined && value !== '' && value !== 0);
-		let ids: Array<string | number> = chosen !== undefined ? [chosen as number] : [];
+		const chosen = chosenDealType(this);
+		let ids: Array<string | number> = chosen !== undefined ? [chosen] : [];
 		if (ids.length === 0) {
 			ids = (await fetchDealTypes(this))
 				.map((t) => t.id)
@@ -120,7 +119,9 @@ export const resourceMapping = {
 		return toMapperFields([...merged.values()]);
 	},
 	async getCustomObjectRecordFields(this: ILoadOptionsFunctions) {
-		const key = this.getCurrentNodeParameter('custom_object_def_key') as string | undefined;
+		const key = locatorValue(this.getCurrentNodeParameter('custom_object_def_key')) as
+			| string
+			| undefined;
 		if (!key) return { fields: [] };
 		const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
 		return toMapperFields(

@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { vendorRequest, vendorResponseOf } from '@japan-saas/shared/transport';
+import { parameterName, type EndpointEngine } from '@japan-saas/shared/engine';
+import { vendorResponseOf } from '@japan-saas/shared/transport';
 
-import type { EndpointSpec, FieldSpec } from '../endpoints/schema';
-import { mazricaConnection, mazricaProfile } from '../transport/profile';
-import { buildRequest } from './build-request';
-import { callOptions } from './execute-endpoint';
-import { bulkFieldName } from './bulk-names';
-import { BulkLedger, itemRanges } from './bulk-ledger';
-import { fieldSchema, isEmpty } from './encode-field';
+import type { FieldSpec, MazricaEndpoint } from '../endpoints/schema';
+import { mazricaProfile } from '../transport/profile';
+import { BulkLedger, itemRanges } from './ledger';
+
+type Engine = EndpointEngine<MazricaEndpoint>;
+
+/** Bulk-only fields (e.g. the deal type of the batch) are named apart from the single operation's. */
+export const bulkFieldName = (field: FieldSpec) => `bulk_${parameterName(field)}`;
 
 /** One input item on its way through a bulk endpoint. */
 interface BulkRow {
@@ -28,23 +30,18 @@ const VENDOR = mazricaProfile.displayName;
 /** The value a bulk-level field takes for one record: set on the node, else read off the record. */
 function groupValue(
 	context: IExecuteFunctions,
+	engine: Engine,
+	bulk: MazricaEndpoint,
 	field: FieldSpec,
 	row: BulkRow,
 ): string | number | undefined {
 	const set = context.getNodeParameter(bulkFieldName(field), row.itemIndex, '') as unknown;
-	if (!isEmpty(set) && set !== 0) {
-		const parsed = fieldSchema(field, 'UTC').safeParse(set);
-		if (parsed.success) return parsed.data as string | number;
-		throw new NodeOperationError(context.getNode(), `"${field.displayName}" is not a valid ID`, {
-			itemIndex: row.itemIndex,
-		});
-	}
-	// Each deal carries its deal type; a batch must not mix them, so rows are grouped by it.
-	if (/deal_?type_?id/i.test(field.name)) {
-		const dealType = row.record.dealType as { id?: number } | undefined;
-		if (dealType?.id !== undefined) return dealType.id;
-	}
-	return undefined;
+	const chosen = engine.encode(context, field, set, row.itemIndex);
+	if (chosen !== undefined) return chosen as string | number;
+	// e.g. each deal carries its deal type; a batch must not mix them, so rows are grouped by it.
+	const rowKey = bulk.bulkOf?.fromRow?.[field.name];
+	const related = rowKey ? (row.record[rowKey] as { id?: number } | undefined) : undefined;
+	return related?.id;
 }
 
 /** Row numbers the vendor blamed, from `bulkErrors: [{ index, messages }]` ([proposed] inner shape). */
@@ -79,32 +76,27 @@ function mayHaveBeenWritten(error: unknown, status: number | undefined): boolean
  */
 function groupRows(
 	context: IExecuteFunctions,
-	single: EndpointSpec,
-	bulk: EndpointSpec,
-	itemCount: number,
+	engine: Engine,
+	single: MazricaEndpoint,
+	bulk: MazricaEndpoint,
 	ledger: BulkLedger,
 	stopOnFailure: boolean,
 ): BulkGroup[] {
 	const groups = new Map<string, BulkGroup>();
 	const groupFields = [...(bulk.pathParams ?? []), ...(bulk.body ?? [])];
 	const place = (itemIndex: number) => {
-		const built = buildRequest(context, single, itemIndex);
+		const built = engine.buildRequest(context, single, itemIndex);
 		const record: IDataObject = { ...built.body };
 		// Bulk rows carry what the single endpoint took from its path: the record id on updates,
-		// the parent as a related object on actions, e.g. customerId → customer: { id }
-		// ([proposed]: the reference collapses row shapes; related objects are { id } elsewhere).
-		for (const [name, value] of Object.entries(built.pathValues)) {
-			if (name === 'id') {
-				if (single.method === 'PATCH') record.id = value;
-			} else if (!(bulk.pathParams ?? []).some((p) => p.name === name)) {
-				const parent = /^(\w+)Id$/.exec(name)?.[1];
-				record[parent ?? name] = parent ? { id: value } : value;
-			}
+		// the parent on actions (e.g. customerId → customer: { id }).
+		for (const { path, as, reference } of bulk.bulkOf?.carry ?? []) {
+			const value = built.pathValues[path];
+			if (value !== undefined) record[as] = reference ? { id: value } : value;
 		}
 		const row = { itemIndex, record };
 		const values: Record<string, string | number> = {};
 		for (const field of groupFields) {
-			const value = built.pathValues[field.name] ?? groupValue(context, field, row);
+			const value = built.pathValues[field.name] ?? groupValue(context, engine, bulk, field, row);
 			if (value === undefined) {
 				throw new NodeOperationError(
 					context.getNode(),
@@ -122,7 +114,7 @@ function groupRows(
 		group.rows.push(row);
 		groups.set(key, group);
 	};
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
 		if (stopOnFailure) {
 			place(itemIndex);
 			continue;
@@ -150,17 +142,17 @@ function groupRows(
  *   rows, saying whether they may have been written; they are never re-sent.
  */
 export async function executeBulk(
-	this: IExecuteFunctions,
-	single: EndpointSpec,
-	bulk: EndpointSpec,
-	itemCount: number,
+	context: IExecuteFunctions,
+	engine: Engine,
+	single: MazricaEndpoint,
+	bulk: MazricaEndpoint,
 ): Promise<INodeExecutionData[]> {
 	const spec = bulk.bulkOf;
-	if (!spec) throw new NodeOperationError(this.getNode(), `${bulk.path} is not a bulk endpoint`);
-	const stopOnFailure = !this.continueOnFail();
-	const ledger = new BulkLedger(VENDOR, itemCount);
-	const groups = groupRows(this, single, bulk, itemCount, ledger, stopOnFailure);
-	const options = callOptions(this, 0);
+	if (!spec) throw new NodeOperationError(context.getNode(), `${bulk.path} is not a bulk endpoint`);
+	const stopOnFailure = !context.continueOnFail();
+	const ledger = new BulkLedger(VENDOR, context.getInputData().length);
+	const groups = groupRows(context, engine, single, bulk, ledger, stopOnFailure);
+	const options = engine.config.callOptions(context, 0);
 
 	const post = async (values: Record<string, string | number>, rows: BulkRow[]) => {
 		const path = bulk.path.replace(/\{(\w+)\}/g, (_, name: string) =>
@@ -168,12 +160,7 @@ export async function executeBulk(
 		);
 		const body: IDataObject = { [spec.listKey]: rows.map((row) => row.record) };
 		for (const field of bulk.body ?? []) body[field.name] = values[field.name];
-		const ids = (await vendorRequest.call(
-			this,
-			mazricaConnection,
-			{ method: bulk.method, path, body },
-			options,
-		)) as unknown;
+		const ids = await engine.send(context, bulk, { method: bulk.method, path, body }, options);
 		rows.forEach((row, k) => {
 			const id = Array.isArray(ids) ? (ids[k] as IDataObject[keyof IDataObject]) : undefined;
 			ledger.written(row.itemIndex, { ...row.record, ...(id !== undefined ? { id } : {}) });
@@ -194,7 +181,7 @@ export async function executeBulk(
 	};
 
 	const rowError = (row: BulkRow, k: number, reason: string, description: string) =>
-		new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
+		new NodeApiError(context.getNode(), { message: reason } as JsonObject, {
 			message: `${VENDOR} rejected ${stopOnFailure ? `item ${row.itemIndex}` : 'this row'} of the bulk request: ${reason}`,
 			description: `Row ${k} of ${bulk.method} ${bulk.path}. ${description}`,
 			httpCode: '400',
