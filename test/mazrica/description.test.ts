@@ -152,3 +152,12 @@ test('one parameter name has one type across all operations (collection fields i
 		.map(([name, seen]) => `${name}: ${[...seen].join(' / ')}`);
 	expect(clashes).toEqual([]);
 });
+
+test('no ID parameter is a number box (its 0 default names no record)', () => {
+	const numberIds: string[] = [];
+	walk(properties, (property) => {
+		if (property.type === 'number' && /\bIDs?\b/.test(property.displayName))
+			numberIds.push(`${property.displayOptions?.show?.resource?.[0]}:${property.name}`);
+	});
+	expect(numberIds).toEqual([]);
+});

@@ -156,3 +156,70 @@ test('the custom-field mapper offers each custom item with its type and choices'
 		'service',
 	]);
 });
+
+describe('dropdowns a sales-ops user trusts', () => {
+	const emptyLocator = { __rl: true, mode: 'list', value: '' };
+
+	test("phases come in the deal type's pipeline order, not re-sorted", async () => {
+		for (const type of sim.store.dealTypes.values()) {
+			const phases = await options('getPhases', { dealType: type.id });
+			expect(phases.map((p) => p.name)).toEqual(type.phases.map((p) => p.name));
+			expect(phases.map((p) => p.value)).toEqual(type.phases.map((p) => p.id));
+		}
+	});
+
+	test('without a deal type field, every deal type is listed and a name used by several says which', async () => {
+		const [typeA, typeB] = [...sim.store.dealTypes.values()];
+		const phases = await options('getPhases', { operation: 'update', updateFields: {} });
+		const shared = typeA.phases.filter((p) => typeB.phases.some((q) => q.name === p.name));
+		expect(shared.map((p) => p.name)).toEqual(expect.arrayContaining(['受注', '失注']));
+		expect(phases.map((p) => p.name)).toEqual([
+			...typeA.phases.map((p) =>
+				shared.some((s) => s.name === p.name) ? `${p.name}（${typeA.name}）` : p.name,
+			),
+			...typeB.phases.map((p) =>
+				shared.some((s) => s.name === p.name) ? `${p.name}（${typeB.name}）` : p.name,
+			),
+		]);
+		expect(phases.find((p) => p.value === typeA.phases[5].id)?.name).toBe('受注（新規開拓）');
+	});
+
+	test('a dependent dropdown whose deal type is still empty says to choose it first', async () => {
+		for (const method of ['getPhases', 'getProducts', 'getProbabilities', 'getChannels'] as const) {
+			expect(await options(method, { dealType: emptyLocator })).toEqual([
+				{ name: 'Choose a deal type first', value: '' },
+			]);
+		}
+		expect(await options('getCustomObjectFields', { resource: 'customObjectField' })).toEqual([
+			{ name: 'Choose a custom object definition first', value: '' },
+		]);
+		const mapped = await mapperFields('getCustomObjectRecordFields', {});
+		expect(mapped).toEqual({
+			fields: [],
+			emptyFieldsNotice: 'Choose a custom object definition first',
+		});
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('a dropdown opened before a credential is chosen explains instead of failing', async () => {
+		const node = new Mazrica();
+		const call = async <T>(method: (this: ILoadOptionsFunctions) => Promise<T>) =>
+			await callNodeMethod<T>(
+				{ type: node, parameters: { resource: 'deal', operation: 'create' } as never },
+				mazricaCredentials(sim).helper,
+				method,
+			);
+		for (const method of Object.values(node.methods.loadOptions)) {
+			expect(await call(method as (this: ILoadOptionsFunctions) => Promise<unknown>)).toEqual([
+				{ name: 'Select a Mazrica credential first', value: '' },
+			]);
+		}
+		for (const method of Object.values(node.methods.resourceMapping)) {
+			expect(await call(method as (this: ILoadOptionsFunctions) => Promise<unknown>)).toEqual({
+				fields: [],
+				emptyFieldsNotice: 'Select a Mazrica credential first',
+			});
+		}
+		expect(sim.requests).toHaveLength(0);
+	});
+});

@@ -20,6 +20,15 @@ const MAPPERS: Record<CustomItemsOf, string> = {
 	customObject: 'getCustomObjectRecordFields',
 };
 
+/** What each mapper's fields depend on: a deal's custom items belong to its deal type. */
+const DEPENDS_ON: Record<CustomItemsOf, string[]> = {
+	customer: [],
+	contact: [],
+	deal: ['dealType.value', 'updateFields.dealType.value'],
+	action: [],
+	customObject: ['custom_object_def_key.value'],
+};
+
 const modeName = (field: FieldSpec) => `${field.name}Mode`;
 const jsonName = (field: FieldSpec) => `${field.name}Json`;
 
@@ -73,7 +82,7 @@ export function customItems(of: CustomItemsOf): FieldKindPlugin {
 					noDataExpression: true,
 					default: { mappingMode: 'defineBelow', value: null },
 					typeOptions: {
-						loadOptionsDependsOn: plain ? ['custom_object_def_key.value'] : [],
+						loadOptionsDependsOn: DEPENDS_ON[of],
 						resourceMapper: {
 							resourceMapperMethod: MAPPERS[of],
 							mode: bodyCollectionOf(endpoint) === 'updateFields' ? 'update' : 'add',

@@ -6,5 +6,5 @@ export { showFor } from './operation-properties';
 export { operationDescription } from './node-properties';
 export { isEmpty } from './encode-field';
 export { locatorValue } from './item-parameters';
-export { missingCredential } from './missing-credential';
+export { explainingMissingCredential, missingCredential } from './missing-credential';
 export { nextKeyPager, PageTokenRepeated } from './paging';
