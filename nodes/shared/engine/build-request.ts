@@ -40,7 +40,8 @@ export function buildRequest(
 	dates: VendorDates,
 ): BuiltRequest {
 	const request: BuiltRequest = { path: endpoint.path, qs: {}, body: {}, pathValues: {} };
-	const node = item.context.getNode();
+	// n8n's getNode() copies the node deeply: only an error needs it.
+	const node = () => item.context.getNode();
 
 	for (const { field, target, location } of layoutOf(endpoint)) {
 		if (typeof field.kind !== 'string') {
@@ -53,7 +54,7 @@ export function buildRequest(
 		const raw = item.value(parameterName(field), location === 'top' ? undefined : location);
 		if (notSet(field, raw)) {
 			if (field.required) {
-				throw new NodeOperationError(node, `"${field.displayName}" is required`, {
+				throw new NodeOperationError(node(), `"${field.displayName}" is required`, {
 					itemIndex: item.itemIndex,
 					description: `Set "${field.displayName}" (${parameterName(field)}) for ${endpoint.method} ${endpoint.path}.`,
 				});
@@ -67,7 +68,7 @@ export function buildRequest(
 	}
 
 	if (endpoint.requiresFilter && Object.keys(request.qs).length === 0) {
-		throw new NodeOperationError(node, 'Set at least one filter', {
+		throw new NodeOperationError(node(), 'Set at least one filter', {
 			itemIndex: item.itemIndex,
 			description: `Without a filter ${endpoint.method} ${endpoint.path} would apply to every record.`,
 		});

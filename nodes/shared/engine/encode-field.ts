@@ -149,8 +149,8 @@ function buildSchema(field: FieldSpec, dates: VendorDates, workflowZone: string)
 	}
 }
 
-/** Built once per field, vendor and workflow time zone: a bulk run validates thousands of items. */
-const schemas = new WeakMap<FieldSpec, Map<string, FieldSchema>>();
+/** Built once per field, vendor dates and workflow time zone: a bulk run validates thousands of items. */
+const schemas = new WeakMap<FieldSpec, WeakMap<VendorDates, Map<string, FieldSchema>>>();
 
 /**
  * The zod schema that validates one field's input and turns it into the API's encoding: ids as
@@ -161,16 +161,20 @@ export function fieldSchema(
 	dates: VendorDates,
 	workflowZone: string,
 ): FieldSchema {
-	let byZone = schemas.get(field);
+	let byDates = schemas.get(field);
+	if (!byDates) {
+		byDates = new WeakMap();
+		schemas.set(field, byDates);
+	}
+	let byZone = byDates.get(dates);
 	if (!byZone) {
 		byZone = new Map();
-		schemas.set(field, byZone);
+		byDates.set(dates, byZone);
 	}
-	const key = `${dates.zone} ${dates.dateTime} ${dates.date} ${workflowZone}`;
-	let schema = byZone.get(key);
+	let schema = byZone.get(workflowZone);
 	if (!schema) {
 		schema = buildSchema(field, dates, workflowZone);
-		byZone.set(key, schema);
+		byZone.set(workflowZone, schema);
 	}
 	return schema;
 }
