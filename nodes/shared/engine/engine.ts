@@ -163,6 +163,8 @@ export class EndpointEngine<E extends EndpointSpec = EndpointSpec> {
 		for (const [name, locator] of locators) {
 			const list = this.endpoint(locator.resource, locator.operation ?? 'getAll');
 			if (!list) throw new Error(`${name}: no ${locator.resource} list operation in the table`);
+			if (list.pathParams?.length)
+				throw new Error(`${name}: ${list.path} needs path parameters a list search cannot give`);
 			const engine = this as EndpointEngine<E>;
 			methods[name] = async function (this: ILoadOptionsFunctions, filter, paginationToken) {
 				return await engine.search(this, list, locator, filter, paginationToken);
