@@ -1,6 +1,6 @@
 import { bulkTwin, OPERATIONS } from '../../nodes/Mazrica/endpoints/catalog';
 import { RESOURCES } from '../../nodes/Mazrica/endpoints/index';
-import type { EndpointSpec } from '../../nodes/Mazrica/endpoints/schema';
+import type { EndpointSpec } from '../../nodes/shared/engine';
 import { Rodem } from '../../nodes/Rodem/Rodem.node';
 import { OPERATIONS as YAPPLI_OPERATIONS } from '../../nodes/YappliCrm/actions/router';
 
@@ -53,7 +53,9 @@ function rodemRows(): string[] {
 }
 
 const resourceName = (value: string) => RESOURCES.find((r) => r.value === value)?.name ?? value;
-const endpoint = (e: EndpointSpec) => `\`${e.method} ${e.path}\``;
+/** An endpoint's cell: method and path, and the path's status when its table gives one. */
+const endpoint = (e: EndpointSpec) =>
+	`\`${e.method} ${e.path}\`${e.status ? ` (${e.status})` : ''}`;
 
 /** The README's operations table, generated from the endpoint table so the two cannot drift. */
 export function mazricaOperationsTable(): string {

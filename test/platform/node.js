@@ -26,6 +26,11 @@ module.exports = {
 	cwd: () => process.cwd(),
 	memoryUsage: () => process.memoryUsage(),
 	hrtimeMs: () => Number(process.hrtime.bigint()) / 1e6,
+	cpuUsageMs: () => {
+		const { user, system } = process.cpuUsage();
+		return (user + system) / 1000;
+	},
+	execPath: process.execPath,
 	onExit: (signal, fn) => process.on(signal, fn),
 	exit: (code) => process.exit(code),
 	write: (text) => process.stdout.write(text),
