@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './multipart';
 export * from './pagination';
 export * from './redact';
 export * from './request';
