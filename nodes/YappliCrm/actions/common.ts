@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inJapan, toInstant } from '@japan-saas/shared/dates';
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+export { showFor } from '@japan-saas/shared/descriptions/show-for';
 import type { RequestOptions } from '@japan-saas/shared/transport';
 
 export const requestOptionsProperty = maxRequestsPerSecondOption(
@@ -47,18 +48,4 @@ export function yappliTime(
 		});
 	}
 	return inJapan(instant, kind === 'date' ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm:ss');
-}
-
-export function showFor(
-	resource: string,
-	operation: string,
-	properties: INodeProperties[],
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: [operation] },
-		},
-	}));
 }
