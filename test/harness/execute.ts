@@ -44,7 +44,7 @@ export interface NodeRunResult {
 const NODE_NAME = 'Node Under Test';
 const TYPE_NAME = 'test.nodeUnderTest';
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentialsHelper: TestCredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {

@@ -1,3 +1,5 @@
 export * from './credentials-helper';
 export * from './execute';
 export * from './node-types';
+export * from './credential-test';
+export * from './webhook';

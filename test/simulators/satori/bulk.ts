@@ -1,10 +1,11 @@
 import { crypto } from '../../platform/node';
 import type { UploadedFile } from '../../kit/multipart';
+import type { CustomerTable } from './customer-table';
 import { parseCsv } from './csv';
 import { readCustomerInput, writeCustomer } from './customers';
 import { SatoriAnswer, validation } from './errors';
 import { isUtf8 } from './form';
-import type { Behaviour, BulkJob, BulkKind, CustomerRec, SatoriUser, Tenant } from './types';
+import type { Behaviour, BulkJob, BulkKind, SatoriUser, Tenant } from './types';
 
 /** Data rows per upload [public code, attributed to the bulk manual]. */
 export const MAX_BULK_ROWS = 10_000;
@@ -58,7 +59,7 @@ export function phaseOf(job: BulkJob, behaviour: Behaviour, now: number): JobPha
 export function applyJob(
 	job: BulkJob,
 	tenant: Tenant,
-	customers: Map<string, CustomerRec>,
+	customers: CustomerTable,
 	user: SatoriUser,
 	behaviour: Behaviour,
 	now: number,

@@ -1,4 +1,5 @@
 import { crypto } from '../../platform/node';
+import type { CustomerTable } from './customer-table';
 import { fail, MESSAGES, validation } from './errors';
 import type { CustomerRec, Permission, SatoriUser, Tenant } from './types';
 
@@ -88,7 +89,7 @@ export function readCustomerInput(
 
 export interface WriteRules {
 	tenant: Tenant;
-	customers: Map<string, CustomerRec>;
+	customers: CustomerTable;
 	user: SatoriUser;
 	now: number;
 	/** The 2025-10-21/22 fault: registration of an existing email answers 400. */
@@ -106,19 +107,8 @@ export function requireScope(user: SatoriUser, customer: CustomerRec): void {
 	if (user.scope === 'own' && customer.ownerUserKey !== user.userKey) fail(403, MESSAGES.forbidden);
 }
 
-export function findCustomer(
-	customers: Map<string, CustomerRec>,
-	identityType: 'email' | 'hashcode',
-	identity: string,
-): CustomerRec | undefined {
-	if (identityType === 'hashcode') return customers.get(identity);
-	const email = identity.toLowerCase();
-	for (const customer of customers.values()) if (customer.email.toLowerCase() === email) return customer;
-	return undefined;
-}
-
-function emailTaken(customers: Map<string, CustomerRec>, email: string, except?: CustomerRec): boolean {
-	const found = findCustomer(customers, 'email', email);
+function emailTaken(customers: CustomerTable, email: string, except?: CustomerRec): boolean {
+	const found = customers.find('email', email);
 	return found !== undefined && found !== except;
 }
 
@@ -135,7 +125,7 @@ export function writeCustomer(
 ): { customer: CustomerRec; created: boolean } {
 	const { customers, user, now } = rules;
 	if (input.identityType === 'email') checkEmail(input.identity);
-	const existing = findCustomer(customers, input.identityType, input.identity);
+	const existing = customers.find(input.identityType, input.identity);
 
 	if (!existing) {
 		if (input.identityType === 'hashcode') fail(404, MESSAGES.customerNotFound);
@@ -155,7 +145,7 @@ export function writeCustomer(
 			updatedAt: now,
 		};
 		delete customer.items.email;
-		customers.set(customer.hashcode, customer);
+		customers.add(customer);
 		return { customer, created: true };
 	}
 
@@ -169,7 +159,7 @@ export function writeCustomer(
 	const { email: newEmail, ...items } = input.items;
 	if (newEmail !== undefined && newEmail.toLowerCase() !== existing.email.toLowerCase()) {
 		if (emailTaken(customers, newEmail, existing)) validation(MESSAGES.emailExists);
-		if (kind === 'upsert') existing.email = newEmail;
+		if (kind === 'upsert') customers.changeEmail(existing, newEmail);
 	}
 	const fillOnly = kind === 'registration';
 	for (const [name, value] of Object.entries(items)) {

@@ -1,8 +1,9 @@
+import { crypto } from '../../platform/node';
 import { Simulator, type SimRequest, type SimResponse } from '../../kit/simulator';
 import { GatewayTokenBucket } from '../../kit/token-bucket';
 import { applyJob, createJob, phaseOf } from './bulk';
+import { CustomerTable } from './customer-table';
 import {
-	findCustomer,
 	readCustomerInput,
 	requirePermission,
 	requireScope,
@@ -48,7 +49,7 @@ export interface SatoriSimulatorOptions {
 interface Caller {
 	tenant: Tenant;
 	user: SatoriUser;
-	customers: Map<string, CustomerRec>;
+	customers: CustomerTable;
 }
 
 /**
@@ -62,7 +63,7 @@ interface Caller {
 export class SatoriSimulator extends Simulator {
 	readonly tenants: Tenant[];
 	/** Customers per company key, by hashcode. */
-	readonly store = new Map<string, Map<string, CustomerRec>>();
+	readonly store = new Map<string, CustomerTable>();
 	readonly jobs = new Map<string, BulkJob>();
 	/** Live switches; tests may change them. A reset restores the constructor's values. */
 	readonly behaviour: Behaviour;
@@ -103,6 +104,17 @@ export class SatoriSimulator extends Simulator {
 		};
 	}
 
+	/** The same keys under the parameter names SATORI reads (user_key, …). */
+	parametersOf(userIndex = 0, tenantIndex = 0): Record<string, string> {
+		const keys = this.keysOf(userIndex, tenantIndex);
+		return {
+			user_key: keys.userApiKey,
+			user_secret: keys.userSecret,
+			company_key: keys.companyApiKey,
+			company_secret: keys.companySecret,
+		};
+	}
+
 	/** The customers of a tenant (applying every bulk job that is due first). */
 	customersOf(tenantIndex = 0): CustomerRec[] {
 		this.settleJobs();
@@ -111,17 +123,39 @@ export class SatoriSimulator extends Simulator {
 
 	customerByEmail(email: string, tenantIndex = 0): CustomerRec | undefined {
 		this.settleJobs();
-		const customers = this.store.get(this.tenants[tenantIndex].companyKey);
-		return customers && findCustomer(customers, 'email', email);
+		return this.store.get(this.tenants[tenantIndex].companyKey)?.find('email', email);
+	}
+
+	/**
+	 * Registers customers as an operator would in the SATORI admin screen (owner: the tenant's
+	 * first user), e.g. to have thousands of existing customers without sending requests.
+	 */
+	registerInAdminScreen(emails: string[], items: Record<string, string> = {}, tenantIndex = 0): void {
+		const tenant = this.tenants[tenantIndex];
+		const table = this.store.get(tenant.companyKey) as CustomerTable;
+		const now = this.now();
+		for (const email of emails) {
+			table.add({
+				hashcode: crypto.randomBytes(16).toString('hex'),
+				email,
+				items: { collection_route: '管理画面', ...items },
+				custom: {},
+				tags: new Set(),
+				actions: [],
+				ownerUserKey: tenant.users[0].userKey,
+				createdAt: now,
+				updatedAt: now,
+			});
+		}
 	}
 
 	private seed(): void {
 		this.store.clear();
 		this.jobs.clear();
-		for (const tenant of this.tenants) this.store.set(tenant.companyKey, new Map());
+		for (const tenant of this.tenants) this.store.set(tenant.companyKey, new CustomerTable());
 		const first = this.tenants[0];
 		for (const customer of demoCustomers(first, this.options.seedCustomers ?? 20, this.now())) {
-			this.store.get(first.companyKey)?.set(customer.hashcode, customer);
+			this.store.get(first.companyKey)?.add(customer);
 		}
 	}
 
@@ -136,7 +170,7 @@ export class SatoriSimulator extends Simulator {
 	private applyDue(job: BulkJob): void {
 		const tenant = this.tenants.find((t) => t.companyKey === job.companyKey) as Tenant;
 		const user = tenant.users.find((u) => u.userKey === job.userKey) as SatoriUser;
-		applyJob(job, tenant, this.store.get(tenant.companyKey) as Map<string, CustomerRec>, user, this.behaviour, this.now());
+		applyJob(job, tenant, this.store.get(tenant.companyKey) as CustomerTable, user, this.behaviour, this.now());
 	}
 
 	/** A SATORI answer: body `{status, message[, body]}`; the HTTP status mirrors it unless switched off. */
@@ -178,7 +212,7 @@ export class SatoriSimulator extends Simulator {
 			(u) => u.userKey === text(params, 'user_key') && u.userSecret === text(params, 'user_secret'),
 		);
 		if (!tenant || !user) fail(401, MESSAGES.authFailed);
-		return { tenant, user, customers: this.store.get(tenant.companyKey) as Map<string, CustomerRec> };
+		return { tenant, user, customers: this.store.get(tenant.companyKey) as CustomerTable };
 	}
 
 	private serve(
@@ -230,14 +264,14 @@ export class SatoriSimulator extends Simulator {
 			}
 			const identity = text(customer, identityType).trim();
 			if (!identity) validation('カスタマーを指定してください。');
-			return findCustomer(caller.customers, identityType, identity) ?? fail(404, MESSAGES.customerNotFound);
+			return caller.customers.find(identityType, identity) ?? fail(404, MESSAGES.customerNotFound);
 		};
 
 		this.serve('customerDelete', 'POST', (params, caller) => {
 			requirePermission(caller.user, 'deleteCustomer');
 			const customer = target(params, caller);
 			requireScope(caller.user, customer);
-			caller.customers.delete(customer.hashcode);
+			caller.customers.remove(customer);
 			return this.answer(200, 'OK');
 		});
 

@@ -15,13 +15,7 @@ export class SatoriTestClient {
 	) {}
 
 	static keysFor(sim: SatoriSimulator, userIndex = 0): Record<string, string> {
-		const k = sim.keysOf(userIndex);
-		return {
-			user_key: k.userApiKey,
-			user_secret: k.userSecret,
-			company_key: k.companyApiKey,
-			company_secret: k.companySecret,
-		};
+		return sim.parametersOf(userIndex);
 	}
 
 	private async read(response: Awaited<ReturnType<typeof request>>): Promise<Answer> {

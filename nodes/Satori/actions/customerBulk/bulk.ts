@@ -52,12 +52,13 @@ export const bulkWaitOptions: INodeProperties[] = [
 			"How SATORI's failed_rows count rows, to map them back to input items. SATORI does not say; data rows from 1 is our reading [proposed].",
 	},
 	{
-		displayName: 'Max Wait (Minutes)',
-		name: 'maxWaitMinutes',
+		displayName: 'Max Wait (Seconds)',
+		name: 'maxWaitSeconds',
 		type: 'number',
 		typeOptions: { minValue: 1 },
-		default: 30,
-		description: 'Give up waiting after this long; the rows may still be written later',
+		default: 1800,
+		description:
+			'Give up waiting after this long (public SATORI clients wait 30 minutes); the rows may still be written later',
 	},
 	{
 		displayName: 'Poll Interval (Seconds)',
@@ -84,6 +85,7 @@ interface Chunk {
 
 interface WaitSettings {
 	pollMs: number;
+	waitMs: number;
 	deadline: number;
 	numbering: 'dataRows' | 'fileLines';
 }
@@ -270,10 +272,11 @@ async function submit(
 function waitSettings(context: IExecuteFunctions): WaitSettings {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const pollSeconds = Math.max(1, Number(options.pollIntervalSeconds ?? 5) || 5);
-	const waitMinutes = Math.max(1, Number(options.maxWaitMinutes ?? 30) || 30);
+	const waitSeconds = Math.max(1, Number(options.maxWaitSeconds ?? 1800) || 1800);
 	return {
 		pollMs: pollSeconds * 1000,
-		deadline: Date.now() + waitMinutes * 60_000,
+		waitMs: waitSeconds * 1000,
+		deadline: Date.now() + waitSeconds * 1000,
 		numbering: options.failedRowNumbering === 'fileLines' ? 'fileLines' : 'dataRows',
 	};
 }
@@ -287,18 +290,20 @@ async function waitForJob(
 	const signal = context.getExecutionCancelSignal?.();
 	let pause = settings.pollMs;
 	for (;;) {
-		if (Date.now() + pause > settings.deadline) {
+		const remaining = settings.deadline - Date.now();
+		if (remaining <= 0) {
 			return {
 				error: new NodeOperationError(
 					context.getNode(),
-					`SATORI bulk job ${code} did not finish within the wait (Max Wait)`,
+					`SATORI bulk job ${code} did not finish within ${Math.round(settings.waitMs / 1000)} seconds (Max Wait)`,
 					{
 						description: `Its rows were uploaded and may still be written. Check it later with Customer (Bulk) → Get Status, process code ${code}.`,
 					},
 				),
 			};
 		}
-		await sleep(pause, signal);
+		// The last read falls on the deadline itself.
+		await sleep(Math.min(pause, remaining), signal);
 		if (signal?.aborted) {
 			return {
 				error: new NodeOperationError(context.getNode(), `Stopped while waiting for SATORI bulk job ${code}`, {
