@@ -31,6 +31,9 @@ export class SatoriTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Without it n8n answers "onReceived" with the text "firstEntryJson"; empty gives its
+				// {"message":"Workflow was started"}.
+				responseData: '',
 				path: 'satori',
 			},
 		],

@@ -148,7 +148,16 @@ export class WebhookTriggerUnderTest {
 			return;
 		}
 		this.executions.push(result.workflowData[0] ?? []);
+		// "onReceived": n8n answers at once with the description's responseData (default
+		// 'firstEntryJson', sent as that text), else the node's webhookResponse, else a fixed message
+		// (packages/cli/src/webhooks/webhook-on-received-response-extractor.ts).
+		const responseData =
+			this.description.responseData === undefined ? 'firstEntryJson' : this.description.responseData;
+		const body =
+			responseData === 'noData'
+				? undefined
+				: responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
 		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(JSON.stringify({ message: 'Workflow was started' }));
+		res.end(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
 	}
 }

@@ -198,3 +198,19 @@ test('waiting: a 500 while reading the status is read again; a job that does not
 	]);
 	expect(sim.received({ method: 'POST', path: P.bulkUpsert })).toHaveLength(2);
 });
+
+test('Register needs the collection route on every item, checked before the upload to registration.json', async () => {
+	const result = await runSatori(
+		satoriCredentials(sim),
+		bulkUpsert({ operation: 'register' }),
+		leads(3, [1]),
+		true,
+	);
+	expect(result.items.map((item) => item.json.error ?? item.json.process_status)).toEqual([
+		'finished',
+		'"Collection Route" is required',
+		'finished',
+	]);
+	expect(sim.received({ path: P.bulkUpsert })).toHaveLength(0);
+	expect([...sim.jobs.values()].map((job) => [job.kind, job.rows.length])).toEqual([['registration', 2]]);
+});

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { Simulator } from '../kit/simulator';
 import { MazricaSimulator } from './mazrica/mazrica-simulator';
 import { RodemSimulator } from './rodem/rodem-simulator';
+import { SatoriSimulator } from './satori/satori-simulator';
 import { YappliSimulator } from './yappli/yappli-simulator';
 
 export interface DemoCredential {
@@ -17,6 +18,7 @@ export interface DemoServices {
 	mazrica: MazricaSimulator;
 	yappli: YappliSimulator;
 	rodem: RodemSimulator;
+	satori: SatoriSimulator;
 	/** A webhook receiver standing in for Slack / Chatwork / LINE WORKS. */
 	sink: Simulator;
 	credentials: DemoCredential[];
@@ -24,7 +26,7 @@ export interface DemoServices {
 }
 
 /** Fixed ports for `npm start`, which the examples' webhook URL and saved credentials rely on. */
-export const DEMO_PORTS = { mazrica: 4010, yappli: 4011, rodem: 4012, sink: 4020 } as const;
+export const DEMO_PORTS = { mazrica: 4010, yappli: 4011, rodem: 4012, satori: 4014, sink: 4020 } as const;
 
 /**
  * Starts every vendor simulator with demo data on loopback (ports 0 = any free port), and builds
@@ -32,7 +34,7 @@ export const DEMO_PORTS = { mazrica: 4010, yappli: 4011, rodem: 4012, sink: 4020
  * issued for the demo user), as if the user had clicked "Connect my account".
  */
 export async function startDemoSimulators(
-	ports: Record<keyof typeof DEMO_PORTS, number> = DEMO_PORTS,
+	ports: Partial<Record<keyof typeof DEMO_PORTS, number>> = DEMO_PORTS,
 	n8nCallbackUrls: string[] = ['http://127.0.0.1:5678/rest/oauth2-credential/callback'],
 ): Promise<DemoServices> {
 	const mazrica = new MazricaSimulator();
@@ -43,12 +45,15 @@ export async function startDemoSimulators(
 		// Expenses over the last three months and this one, so "last month" always has data.
 		seed: { startDate: firstOfMonth.minus({ months: 3 }).toFormat('yyyy-MM-dd'), months: 4 },
 	});
+	// Bulk jobs finish a few seconds after the upload, so Wait for Completion has something to wait for.
+	const satori = new SatoriSimulator({ behaviour: { queueMs: 1500, processingMs: 1500 } });
 	const sink = new Simulator('webhook sink');
 	sink.route('POST', '/hook/:name', () => ({ body: { ok: true } }));
 	await Promise.all([
 		mazrica.start(ports.mazrica),
 		yappli.start(ports.yappli),
 		rodem.start(ports.rodem),
+		satori.start(ports.satori),
 		sink.start(ports.sink),
 	]);
 	const rodemTokens = rodem.issueTokens();
@@ -56,6 +61,7 @@ export async function startDemoSimulators(
 		mazrica,
 		yappli,
 		rodem,
+		satori,
 		sink,
 		credentials: [
 			{
@@ -86,11 +92,18 @@ export async function startDemoSimulators(
 					oauthTokenData: { ...rodemTokens },
 				},
 			},
+			{
+				id: 'jpSaasSatori001',
+				type: 'satoriApi',
+				name: 'SATORI (local simulator)',
+				data: { ...satori.keysOf(0), baseUrl: satori.baseUrl },
+			},
 		],
 		all: [
 			{ label: 'Mazrica', simulator: mazrica },
 			{ label: 'Yappli CRM', simulator: yappli },
 			{ label: 'RODEM', simulator: rodem },
+			{ label: 'SATORI (customers: /__satori/customers)', simulator: satori },
 			{ label: 'Webhook sink (stands in for Slack / Chatwork / LINE WORKS)', simulator: sink },
 		],
 	};

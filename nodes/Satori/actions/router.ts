@@ -8,6 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { runPerItem } from '@japan-saas/shared/execute/per-item';
 
+import type { SatoriEndpointName } from '../transport/endpoints';
+
 import * as customerCreate from './customer/create.operation';
 import * as customerDelete from './customer/delete.operation';
 import * as customerUpsert from './customer/upsert.operation';
@@ -32,6 +34,8 @@ interface OperationEntry {
 	name: string;
 	action: string;
 	description: string;
+	/** The SATORI call it makes (the README's operations table is generated from this). */
+	endpoint: SatoriEndpointName;
 	module: PerItemOperation | AllItemsOperation;
 }
 
@@ -42,18 +46,21 @@ export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
 			name: 'Create',
 			action: 'Create a customer',
 			description: 'Register a customer (新規登録, customer/registration.json)',
+			endpoint: 'customerRegistration',
 			module: customerCreate,
 		},
 		delete: {
 			name: 'Delete',
 			action: 'Delete a customer',
 			description: 'Delete a customer (削除, customer/delete.json)',
+			endpoint: 'customerDelete',
 			module: customerDelete,
 		},
 		upsert: {
 			name: 'Create or Update',
 			action: 'Create or update a customer',
 			description: 'Register or update a customer (新規登録および更新, customer/upsert.json)',
+			endpoint: 'customerUpsert',
 			module: customerUpsert,
 		},
 	},
@@ -62,18 +69,21 @@ export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
 			name: 'Get Status',
 			action: 'Get the status of a bulk job',
 			description: 'Status and failed rows of a bulk upload (処理状況取得, status.json)',
+			endpoint: 'bulkStatus',
 			module: bulkGetStatus,
 		},
 		register: {
 			name: 'Register',
 			action: 'Register customers in bulk',
 			description: 'Register all input items as CSV uploads (一括登録, registration.json)',
+			endpoint: 'bulkRegistration',
 			module: bulkRegister,
 		},
 		upsert: {
 			name: 'Create or Update',
 			action: 'Create or update customers in bulk',
 			description: 'Register or update all input items as CSV uploads (一括登録・更新, upsert.json)',
+			endpoint: 'bulkUpsert',
 			module: bulkUpsert,
 		},
 	},
@@ -82,6 +92,7 @@ export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
 			name: 'Add',
 			action: 'Add a customer action',
 			description: 'Add an action to the latest actions of a customer (add_action.json)',
+			endpoint: 'addAction',
 			module: actionAdd,
 		},
 	},
