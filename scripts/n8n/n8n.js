@@ -183,11 +183,21 @@ class N8nServer {
 
 	/** An authenticated call to n8n's internal REST API (what the editor uses). */
 	async rest(method, route, body) {
-		const response = await fetch(`${this.url}${route}`, {
-			method,
-			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${route}`, {
+				method,
+				headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response;
+		try {
+			response = await send();
+		} catch (error) {
+			// A kept-alive socket that n8n closed as idle just as the request went out ("other side
+			// closed", seen on a loaded machine): the request never reached n8n, so send it once more.
+			if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+			response = await send();
+		}
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
 		const json = text ? JSON.parse(text) : undefined;

@@ -56,7 +56,7 @@ const NODE_NAME = 'Node Under Test';
 const nameOf = (spec: NodeUnderTest) => spec.nodeName ?? NODE_NAME;
 const TYPE_NAME = 'test.nodeUnderTest';
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentialsHelper: TestCredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
 	executionId = 'test-execution',

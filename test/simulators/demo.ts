@@ -4,6 +4,7 @@ import { Simulator } from '../kit/simulator';
 import { CyzenSimulator } from './cyzen/cyzen-simulator';
 import { MazricaSimulator } from './mazrica/mazrica-simulator';
 import { RodemSimulator } from './rodem/rodem-simulator';
+import { SatoriSimulator } from './satori/satori-simulator';
 import { YappliSimulator } from './yappli/yappli-simulator';
 
 export interface DemoCredential {
@@ -19,6 +20,7 @@ export interface DemoServices {
 	yappli: YappliSimulator;
 	rodem: RodemSimulator;
 	cyzen: CyzenSimulator;
+	satori: SatoriSimulator;
 	/** A webhook receiver standing in for Slack / Chatwork / LINE WORKS. */
 	sink: Simulator;
 	credentials: DemoCredential[];
@@ -31,6 +33,7 @@ export const DEMO_PORTS = {
 	yappli: 4011,
 	rodem: 4012,
 	cyzen: 4013,
+	satori: 4014,
 	sink: 4020,
 } as const;
 
@@ -53,6 +56,8 @@ export async function startDemoSimulators(
 	});
 	// A field-sales tenant seeded at start: reports, check-ins and spot edits of the last hours.
 	const cyzen = new CyzenSimulator();
+	// Bulk jobs finish a few seconds after the upload, so Wait for Completion has something to wait for.
+	const satori = new SatoriSimulator({ behaviour: { queueMs: 1500, processingMs: 1500 } });
 	const sink = new Simulator('webhook sink');
 	sink.route('POST', '/hook/:name', () => ({ body: { ok: true } }));
 	await Promise.all([
@@ -60,6 +65,7 @@ export async function startDemoSimulators(
 		yappli.start(ports.yappli),
 		rodem.start(ports.rodem),
 		cyzen.start(ports.cyzen),
+		satori.start(ports.satori),
 		sink.start(ports.sink),
 	]);
 	const rodemTokens = rodem.issueTokens();
@@ -68,6 +74,7 @@ export async function startDemoSimulators(
 		yappli,
 		rodem,
 		cyzen,
+		satori,
 		sink,
 		credentials: [
 			{
@@ -108,12 +115,19 @@ export async function startDemoSimulators(
 					companyId: cyzen.companyId,
 				},
 			},
+			{
+				id: 'jpSaasSatori001',
+				type: 'satoriApi',
+				name: 'SATORI (local simulator)',
+				data: { ...satori.keysOf(0), baseUrl: satori.baseUrl },
+			},
 		],
 		all: [
 			{ label: 'Mazrica', simulator: mazrica },
 			{ label: 'Yappli CRM', simulator: yappli },
 			{ label: 'RODEM', simulator: rodem },
 			{ label: 'cyzen (switches, ledger, app events: /__admin/cyzen)', simulator: cyzen },
+			{ label: 'SATORI (customers: /__satori/customers)', simulator: satori },
 			{ label: 'Webhook sink (stands in for Slack / Chatwork / LINE WORKS)', simulator: sink },
 		],
 	};

@@ -1,5 +1,6 @@
 export * from './budget';
 export * from './errors';
+export * from './multipart';
 export * from './pagination';
 export * from './redact';
 export * from './request';

@@ -20,6 +20,7 @@ import {
 	type ApiErrorContext,
 	type AttemptFailure,
 } from './errors';
+import { encodeMultipart, newMultipartBoundary, type MultipartParts } from './multipart';
 import { Redactor, secretValues } from './redact';
 import {
 	backoffDelay,
@@ -60,6 +61,11 @@ export interface VendorRequest {
 	body?: IDataObject | IDataObject[];
 	/** Send `body` form-encoded instead of JSON. */
 	form?: boolean;
+	/**
+	 * Send these parts as a multipart/form-data body instead of `body` (e.g. a CSV upload). Each
+	 * attempt carries the same encoded text, so a credential may add its own parts at authentication.
+	 */
+	multipart?: MultipartParts;
 	headers?: Record<string, string>;
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 	/**
@@ -334,14 +340,19 @@ async function sendOnce(
 	timeoutMs: number,
 ): Promise<SendResult> {
 	let response: unknown;
+	const boundary = request.multipart ? newMultipartBoundary() : undefined;
 	try {
 		response = await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
 			qs: request.qs,
-			body: request.body,
+			body:
+				request.multipart && boundary
+					? encodeMultipart(request.multipart, boundary)
+					: request.body,
 			headers: {
 				...(request.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+				...(boundary ? { 'content-type': `multipart/form-data; boundary=${boundary}` } : {}),
 				...request.headers,
 			},
 			json: !request.form,
@@ -363,9 +374,14 @@ async function sendOnce(
 	const detail = profile.errorInSuccessBody?.(response);
 	if (!detail) return { response };
 	// A throttle reported inside a 2xx body is a refusal like a 429: nothing was processed.
-	const status = detail.throttled ? 429 : 200;
+	const status = detail.status ?? (detail.throttled ? 429 : 200);
 	return {
-		failure: { failure: { kind: 'status', status }, status: 200, headers: {}, body: response },
+		failure: {
+			failure: { kind: 'status', status },
+			status: detail.status ?? 200,
+			headers: {},
+			body: response,
+		},
 	};
 }
 
