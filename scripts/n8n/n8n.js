@@ -84,11 +84,12 @@ function packPackage(dir) {
 }
 
 class N8nServer {
-	/** @param {{ userFolder: string, port: number, brokerPort: number }} options */
+	/** @param {{ userFolder: string, port: number, brokerPort: number, outboundLog?: string }} options */
 	constructor(options) {
 		this.userFolder = options.userFolder;
 		this.port = options.port;
 		this.brokerPort = options.brokerPort;
+		this.outboundLog = options.outboundLog;
 		this.url = `http://127.0.0.1:${this.port}`;
 		this.cookie = '';
 		this.process = undefined;
@@ -104,16 +105,36 @@ class N8nServer {
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			// The editor and the OAuth callback use the URL printed by `npm start`: n8n's default
+			// (http://localhost:<port>) differs from it, so the session cookie set on 127.0.0.1 would
+			// not reach the callback of "Connect my account".
+			N8N_EDITOR_BASE_URL: this.url,
+			// Nothing leaves this machine: n8n's own services (telemetry, version check, templates,
+			// banners, the vetted community-node list and the MCP server registry at api.n8n.io,
+			// license renewal) are off.
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			// n8n's pages reach out from the browser too, with no setting to stop them: the npm
+			// registry for a community node's metadata (node panel, node settings) and Google Fonts
+			// (the "Connect my account" callback page, data tables). This policy keeps the pages'
+			// requests on this n8n; only the callback page's <link rel="preconnect"> still opens
+			// connections, which no policy covers.
+			N8N_CONTENT_SECURITY_POLICY: "connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
 			N8N_SECURE_COOKIE: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 			N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL || 'info',
 			GENERIC_TIMEZONE: 'Asia/Tokyo',
 			TZ: 'Asia/Tokyo',
+			...(this.outboundLog ? { N8N_OUTBOUND_LOG: this.outboundLog, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'outbound-log.js')}`.trim() } : {}),
 			...extra,
 		};
 	}
