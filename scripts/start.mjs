@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
-const { OWNER } = require('./n8n/n8n.js');
+const { OWNER, scratchDir } = require('./n8n/n8n.js');
 const { startDemoN8n } = require('./n8n/demo.js');
 
 run('npm', ['run', '--silent', 'build']);
@@ -28,7 +28,7 @@ const { startDemoSimulators, DEMO_PORTS } = require(join(root, '.cache/demo/test
 const services = await startDemoSimulators(DEMO_PORTS, [`${url}/rest/oauth2-credential/callback`]);
 
 const { n8n, examples } = await startDemoN8n({
-	userFolder: join(root, '.cache', 'n8n-demo'),
+	userFolder: scratchDir('demo'),
 	port,
 	brokerPort: port + 1,
 	credentials: services.credentials,
@@ -36,7 +36,8 @@ const { n8n, examples } = await startDemoN8n({
 
 console.log('\nn8n with n8n-nodes-japan-saas is running:\n');
 console.log(`  ${n8n.url}    login: ${OWNER.email} / ${OWNER.password}`);
-console.log(`  ${examples.length} example workflows imported (Overview → Workflows); credentials point at the simulators.\n`);
+console.log(`  ${examples.length} example workflows imported (Overview → Workflows); credentials point at the simulators.`);
+console.log(`  n8n's data and log: ${n8n.userFolder}\n`);
 console.log('Local vendor simulators (demo data, loopback only):');
 for (const { label, simulator } of services.all) {
 	console.log(`  ${simulator.url}  ${label}   (request log: ${simulator.url}/__admin/requests)`);

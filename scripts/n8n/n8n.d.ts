@@ -7,6 +7,8 @@ export declare const root: string;
 export declare const n8nPackageDir: string;
 export declare function isProvisioned(): boolean;
 export declare function provision(): Promise<{ node24: string; n8nBin: string }>;
+/** `<tmp>/n8n-nodes-japan-saas-<clone>/<name>`, created: n8n user folders live outside the project. */
+export declare function scratchDir(name: string): string;
 export declare function packPackage(dir: string): string;
 export interface N8nServerOptions {
 	userFolder: string;

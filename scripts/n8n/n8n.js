@@ -4,7 +4,9 @@
 // package the way n8n installs a community package (npm pack → <user folder>/.n8n/nodes), starts
 // `n8n start` on SQLite, creates the owner, and drives the CLI (import, execute) and REST API.
 const { execFileSync, spawn } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const { runStep } = require('../steps.js');
@@ -74,6 +76,18 @@ async function provision() {
 		fs.writeFileSync(provisioned, `${new Date().toISOString()}\n`);
 	}
 	return { node24, n8nBin };
+}
+
+/**
+ * A folder for an n8n user folder, outside the project: n8n copies its editor (megabytes of
+ * JavaScript) into <user folder>/.cache/n8n/public, which `n8n-node lint` (eslint .) would read
+ * on every run were it inside, and strict lint allows no ignored folders. One per clone.
+ */
+function scratchDir(name) {
+	const clone = createHash('sha256').update(root).digest('hex').slice(0, 8);
+	const dir = path.join(os.tmpdir(), `n8n-nodes-japan-saas-${clone}`, name);
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
 }
 
 /** npm pack of the built package (dist/ must exist), into `dir`. */
@@ -266,4 +280,4 @@ class N8nServer {
 /** The installed n8n package (its templates, for tests that check what its pages load). */
 const n8nPackageDir = path.join(n8nDir, 'node_modules', 'n8n');
 
-module.exports = { N8N_VERSION, OWNER, isProvisioned, provision, packPackage, N8nServer, root, n8nPackageDir };
+module.exports = { N8N_VERSION, OWNER, isProvisioned, provision, scratchDir, packPackage, N8nServer, root, n8nPackageDir };
