@@ -22,7 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { N8nCluster } = require('../scripts/n8n/cluster.js');
 const { buildPackageAndSimulators } = require('../scripts/n8n/demo-build.js');
-const { N8N_VERSION, provision } = require('../scripts/n8n/n8n.js');
+const { N8N_VERSION, provision, scratchDir } = require('../scripts/n8n/n8n.js');
 const { sleep } = require('../scripts/n8n/processes.js');
 const { MAZRICA_LOAD_PATH, loadNamePrefix, mazricaLoadWorkflow, postLoadRequests } = require('../scripts/n8n/workflows.js');
 
@@ -43,7 +43,7 @@ const RUN = `bench-${Date.now().toString(36)}`;
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
-provision();
+await provision();
 const compiled = buildPackageAndSimulators();
 const { MazricaSimulator } = compiled('simulators/mazrica/mazrica-simulator.js');
 // Enough customers that every execution reads `read` of them; the vendor's own limits.
@@ -56,7 +56,7 @@ const { data, setting } = credentialDataFor(
 	{ apiKey: mazrica.apiKey, baseUrl: mazrica.baseUrl },
 	{ root, processes: WORKERS },
 );
-const cluster = new N8nCluster({ dir: join(root, '.cache', 'bench-queue'), workers: WORKERS, concurrency: CONCURRENCY });
+const cluster = new N8nCluster({ dir: scratchDir('bench-queue'), workers: WORKERS, concurrency: CONCURRENCY });
 let stopping;
 const shutdown = () => (stopping ??= Promise.all([cluster.stop(), mazrica.stop()]));
 process.on('SIGINT', () => void shutdown().then(() => process.exit(130)));

@@ -137,7 +137,7 @@ class N8nCluster {
 		const step = (what) => log(`${what} (${Math.round((Date.now() - began) / 1000)} s)`);
 		fs.mkdirSync(this.dir, { recursive: true });
 		await this.pidFile.reap();
-		provision();
+		await provision();
 		ensureDebianPackages();
 		this.ports = await resolvePorts(this.workerCount, this.requestedPorts);
 		this.encryptionKey = encryptionKeyIn(this.dir);

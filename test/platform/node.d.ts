@@ -21,6 +21,8 @@ export declare function exit(code: number): never;
 export declare function write(text: string): void;
 export declare function writeErr(text: string): void;
 export declare function argv(): string[];
+/** The Node binary running the tests. */
+export declare const nodeExecPath: string;
 export declare const projectRoot: string;
 export declare function schedule(fn: () => void, ms: number): () => void;
 export type IncomingHttpHeaders = import('node:http').IncomingHttpHeaders;

@@ -36,6 +36,7 @@ module.exports = {
 	write: (text) => process.stdout.write(text),
 	writeErr: (text) => process.stderr.write(text),
 	argv: () => process.argv.slice(2),
+	nodeExecPath: process.execPath,
 	projectRoot: path.resolve(__dirname, '..', '..'),
 	schedule: (fn, ms) => {
 		const t = setTimeout(fn, ms);

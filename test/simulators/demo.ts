@@ -27,6 +27,9 @@ export interface DemoServices {
 	all: Array<{ label: string; simulator: Simulator }>;
 }
 
+/** Records of each kind (customers, contacts, deals, members, expenses) changed in the last hours. */
+export const DEMO_RECENT = 6;
+
 /** Fixed ports for `npm start`, which the examples' webhook URL and saved credentials rely on. */
 export const DEMO_PORTS = {
 	mazrica: 4010,
@@ -46,13 +49,24 @@ export async function startDemoSimulators(
 	ports: Partial<Record<keyof typeof DEMO_PORTS, number>> = DEMO_PORTS,
 	n8nCallbackUrls: string[] = ['http://127.0.0.1:5678/rest/oauth2-credential/callback'],
 ): Promise<DemoServices> {
-	const mazrica = new MazricaSimulator();
-	const yappli = new YappliSimulator();
-	const firstOfMonth = DateTime.now().setZone('Asia/Tokyo').startOf('month');
+	// Demo data up to the real clock, never after it, with records changed in the last hours so
+	// that every "since yesterday" example shows output on its first run.
+	const now = DateTime.now().setZone('Asia/Tokyo');
+	const mazrica = new MazricaSimulator({
+		seed: { anchor: now.toISO({ suppressMilliseconds: true }) ?? '', recentChanges: DEMO_RECENT },
+	});
+	const yappli = new YappliSimulator({ seed: { recentChanges: DEMO_RECENT } });
 	const rodem = new RodemSimulator({
 		redirectUris: n8nCallbackUrls,
+		// The consent page with 許可 that "Connect my account" opens, as on RODEM.
+		consent: 'page',
 		// Expenses over the last three months and this one, so "last month" always has data.
-		seed: { startDate: firstOfMonth.minus({ months: 3 }).toFormat('yyyy-MM-dd'), months: 4 },
+		seed: {
+			startDate: now.startOf('month').minus({ months: 3 }).toFormat('yyyy-MM-dd'),
+			months: 4,
+			until: now.toMillis(),
+			recentEdits: DEMO_RECENT,
+		},
 	});
 	// A field-sales tenant seeded at start: reports, check-ins and spot edits of the last hours.
 	const cyzen = new CyzenSimulator();
