@@ -18,6 +18,7 @@ export declare function write(text: string): void;
 export declare function writeErr(text: string): void;
 export declare function argv(): string[];
 export declare const projectRoot: string;
+export declare function nextTurn(): Promise<void>;
 export declare function schedule(fn: () => void, ms: number): () => void;
 export type IncomingHttpHeaders = import('node:http').IncomingHttpHeaders;
 export type IncomingMessage = import('node:http').IncomingMessage;

@@ -32,6 +32,8 @@ module.exports = {
 	writeErr: (text) => process.stderr.write(text),
 	argv: () => process.argv.slice(2),
 	projectRoot: path.resolve(__dirname, '..', '..'),
+	/** Resolves after every callback already queued, promise reactions included, has run. */
+	nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
 	schedule: (fn, ms) => {
 		const t = setTimeout(fn, ms);
 		return () => clearTimeout(t);
