@@ -4,7 +4,7 @@ export declare const N8N_VERSION: string;
 export declare const OWNER: { email: string; password: string; firstName: string; lastName: string };
 export declare const root: string;
 export declare function provision(): { node24: string; n8nBin: string };
-export declare function packPackage(dir: string): string;
+export declare function packPackage(dir: string, from?: string): string;
 export declare class N8nServer {
 	constructor(options: {
 		userFolder: string;
