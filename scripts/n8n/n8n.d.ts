@@ -9,7 +9,7 @@ export declare function isProvisioned(): boolean;
 export declare function provision(): Promise<{ node24: string; n8nBin: string }>;
 /** `<tmp>/n8n-nodes-japan-saas-<clone>/<name>`, created: n8n user folders live outside the project. */
 export declare function scratchDir(name: string): string;
-export declare function packPackage(dir: string): string;
+export declare function packPackage(dir: string, from?: string): string;
 export interface N8nServerOptions {
 	userFolder: string;
 	port: number;

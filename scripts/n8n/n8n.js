@@ -94,10 +94,10 @@ function scratchDir(name) {
 	return dir;
 }
 
-/** npm pack of the built package (dist/ must exist), into `dir`. */
-function packPackage(dir) {
+/** npm pack of the built package (dist/ must exist) in `from` (this checkout unless told), into `dir`. */
+function packPackage(dir, from = root) {
 	fs.mkdirSync(dir, { recursive: true });
-	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root }).toString().trim().split('\n').pop();
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: from }).toString().trim().split('\n').pop();
 	return path.join(dir, out);
 }
 

@@ -24,6 +24,7 @@ export declare function argv(): string[];
 /** The Node binary running the tests. */
 export declare const nodeExecPath: string;
 export declare const projectRoot: string;
+export declare function nextTurn(): Promise<void>;
 export declare function schedule(fn: () => void, ms: number): () => void;
 export type IncomingHttpHeaders = import('node:http').IncomingHttpHeaders;
 export type IncomingMessage = import('node:http').IncomingMessage;

@@ -38,6 +38,8 @@ module.exports = {
 	argv: () => process.argv.slice(2),
 	nodeExecPath: process.execPath,
 	projectRoot: path.resolve(__dirname, '..', '..'),
+	/** Resolves after every callback already queued, promise reactions included, has run. */
+	nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
 	schedule: (fn, ms) => {
 		const t = setTimeout(fn, ms);
 		return () => clearTimeout(t);

@@ -1,3 +1,4 @@
+export * from './adaptive-rate';
 export * from './budget';
 export * from './errors';
 export * from './multipart';
