@@ -221,20 +221,27 @@ suite('the demo in a real browser', () => {
 		const { store } = demo.services.mazrica;
 		const dealTypes = [...store.dealTypes.values()];
 		const dropdownItems = '.el-select-dropdown__item';
-		/** Opens a dropdown parameter (again, while it is still loading) until `ready` holds for its options. */
-		const openDropdown = async (parameter: string, ready: (items: string[]) => boolean) => {
+		// Deal Type is a resource locator (From list / By ID); its list opens from its text input.
+		const listItems = '[data-test-id="rlc-item"]';
+		/** Opens a dropdown (again, while it is still loading) until `ready` holds for its options. */
+		const openDropdown = async (
+			parameter: string,
+			ready: (items: string[]) => boolean,
+			{ input, items: itemSelector } = { input: 'input', items: dropdownItems },
+		) => {
 			let items: string[] = [];
 			for (let attempt = 0; attempt < 10 && !ready(items); attempt++) {
-				await page.click(`[data-test-id="parameter-input-${parameter}"] input`);
-				items = await waitForTexts(dropdownItems, ready, 10_000).catch(() => [] as string[]);
+				await page.click(`[data-test-id="parameter-input-${parameter}"] ${input}`);
+				items = await waitForTexts(itemSelector, ready, 10_000).catch(() => [] as string[]);
 			}
 			if (!ready(items)) throw new Error(`the ${parameter} dropdown did not show its options`);
 			return items;
 		};
-		const typeNames = await openDropdown('dealType', (items) => items.length >= dealTypes.length);
+		const fromList = { input: '[data-test-id="rlc-input"]', items: listItems };
+		const typeNames = await openDropdown('dealType', (items) => items.length >= dealTypes.length, fromList);
 		expect([...typeNames].sort()).toEqual(dealTypes.map((t) => t.name).sort());
 		const chosen = dealTypes[0];
-		for (const option of await page.$$(dropdownItems)) {
+		for (const option of await page.$$(listItems)) {
 			const label = await option.evaluate((el) => (el as unknown as { innerText: string }).innerText.trim());
 			if (label === chosen.name && (await option.isVisible())) {
 				await option.click();
