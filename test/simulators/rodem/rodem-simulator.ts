@@ -187,6 +187,14 @@ export class RodemSimulator extends Simulator {
 		this.oauth.registerRedirectUri(uri);
 	}
 
+	/**
+	 * A further OAuth client until the next reset, e.g. one per test case so that each has its own
+	 * client budget in the nodes; it shares the registered redirect URIs.
+	 */
+	registerClient(): { clientId: string; clientSecret: string } {
+		return this.oauth.registerClient();
+	}
+
 	/** Makes every access token issued so far expire now, as if 3,600 s had passed. */
 	expireAllAccessTokens(): void {
 		this.oauth.expireAllAccessTokens();

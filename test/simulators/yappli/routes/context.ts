@@ -16,8 +16,8 @@ export interface RouteContext {
 	readonly tenant: TenantSettings;
 	readonly shapes: ShapeOptions;
 	readonly memberRules: MemberInputRules;
-	readonly clientId: string;
-	readonly clientSecret: string;
+	/** Whether this id and secret belong to a registered API client. */
+	isClient(id: unknown, secret: unknown): boolean;
 	/**
 	 * Registers a vendor route under `{APP_URL}` (the base path). Every route checks User-Agent
 	 * (when required); unless `auth: false`, it then needs a valid, unexpired bearer token.
