@@ -74,6 +74,15 @@ export function isRetryable(failure: FailureKind, idempotent: boolean): boolean 
 	}
 }
 
+/**
+ * Whether a DELETE answered this way means the record is gone: 404 or 410. Only meaningful on a
+ * retry after an attempt that may have been carried out (its answer was lost), where the record
+ * missing is the earlier attempt's own doing, not a wrong ID.
+ */
+export function isGoneAfterDelete(method: string, status: number | undefined): boolean {
+	return method === 'DELETE' && (status === 404 || status === 410);
+}
+
 /** Whether the vendor may have acted on a request that failed this way (its answer was lost). */
 export function mayHaveBeenProcessed(failure: FailureKind): boolean {
 	switch (failure.kind) {
