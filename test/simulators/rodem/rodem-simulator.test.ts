@@ -441,4 +441,13 @@ describe('options', () => {
 		expect(data.expires_in).toBe(60);
 		expect((data as unknown as TokenJson).token_type).toBeUndefined();
 	});
+
+	test('minimalTokenResponse is a live switch; a reset restores the option', async () => {
+		sim.minimalTokenResponse = true;
+		const minimal = await api.exchange(await api.code());
+		expect(Object.keys(minimal.json)).toEqual(['access_token', 'expires_in', 'refresh_token']);
+		sim.reset();
+		expect(sim.minimalTokenResponse).toBe(false);
+		expect((await api.exchange(await api.code())).json.token_type).toBe('Bearer');
+	});
 });

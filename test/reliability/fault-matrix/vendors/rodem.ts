@@ -36,6 +36,7 @@ function expenseGetMany(detailsKey: Exclude<DetailsKey, 'both'>): OperationSpec<
 		reading: READING[detailsKey],
 		prepare: async () => {
 			sim.detailsKey = detailsKey;
+			sim.minimalTokenResponse = false;
 			const setup = await rodemCredentials(sim, sim.registerClient());
 			const ids = [...sim.expenses.values()]
 				.filter(
@@ -74,6 +75,12 @@ function expireTokensAt(cell: RodemCell, units: number[]): void {
 const storedTokens = (cell: RodemCell) =>
 	cell.setup.helper.stored(cell.setup.id).oauthTokenData as { refresh_token: string };
 
+/** The refresh answer: the simulator's full one, or only the three fields RODEM's document lists. */
+const TOKEN_ANSWERS = [
+	{ minimal: false, reading: 'refresh answer with token_type, scope, created_at [proposed]' },
+	{ minimal: true, reading: 'refresh answer with the three documented fields only' },
+];
+
 export const rodem: VendorDescriptor<RodemCell> = {
 	vendor: 'RODEM',
 	node: 'dist/nodes/Rodem/Rodem.node.js',
@@ -95,31 +102,31 @@ export const rodem: VendorDescriptor<RodemCell> = {
 			notApplicable:
 				'RODEM publishes no error bodies; OAuth 2.0 refusals are 4xx (RFC 6749/6750, spec §7)',
 		},
-		'token expiry mid-pagination': [
-			{
-				arm: (cell) => {
-					const refreshes = sim.issued.refreshes;
-					expireTokensAt(cell, [cell.faultedUnit]);
-					return () => expect(sim.issued.refreshes - refreshes).toBe(1);
-				},
+		'token expiry mid-pagination': TOKEN_ANSWERS.map(({ minimal, reading }) => ({
+			reading,
+			arm: (cell) => {
+				sim.minimalTokenResponse = minimal;
+				const refreshes = sim.issued.refreshes;
+				expireTokensAt(cell, [cell.faultedUnit]);
+				return () => expect(sim.issued.refreshes - refreshes).toBe(1);
 			},
-		],
-		'refresh-token rotation': [
-			{
-				// Two refreshes in one run: the second works only with the refresh token the first returned.
-				arm: (cell) => {
-					const first = storedTokens(cell).refresh_token;
-					const refreshes = sim.issued.refreshes;
-					expireTokensAt(cell, [cell.faultedUnit - 1, cell.faultedUnit]);
-					return () => {
-						expect(sim.issued.refreshes - refreshes).toBe(2);
-						expect(sim.refreshTokenState(first)).toBe('revoked');
-						// n8n stored the newest refresh token, the only one RODEM still accepts.
-						expect(sim.refreshTokenState(storedTokens(cell).refresh_token)).toBe('active');
-					};
-				},
+		})),
+		'refresh-token rotation': TOKEN_ANSWERS.map(({ minimal, reading }) => ({
+			reading,
+			// Two refreshes in one run: the second works only with the refresh token the first returned.
+			arm: (cell) => {
+				sim.minimalTokenResponse = minimal;
+				const first = storedTokens(cell).refresh_token;
+				const refreshes = sim.issued.refreshes;
+				expireTokensAt(cell, [cell.faultedUnit - 1, cell.faultedUnit]);
+				return () => {
+					expect(sim.issued.refreshes - refreshes).toBe(2);
+					expect(sim.refreshTokenState(first)).toBe('revoked');
+					// n8n stored the newest refresh token, the only one RODEM still accepts.
+					expect(sim.refreshTokenState(storedTokens(cell).refresh_token)).toBe('active');
+				};
 			},
-		],
+		})),
 		'daily quota': { notApplicable: 'RODEM publishes no rate limit or quota (spec §8)' },
 	},
 };

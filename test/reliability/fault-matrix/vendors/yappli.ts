@@ -48,6 +48,7 @@ function yappliCell(
 	rest: Pick<Cell, 'unitOf' | 'faultedUnit' | 'itemsOf' | 'ledger'>,
 ): Cell {
 	sim.shapes.listItems = listItems;
+	sim.shapes.expiresIn = 'number';
 	const setup = yappliCredentials(sim, sim.registerClient());
 	return {
 		simulator: sim,
@@ -175,22 +176,23 @@ export const yappli: VendorDescriptor = {
 			notApplicable:
 				'the tutorial gives errors only as 400/401 with `error`/`error_description` (spec §8); `{"status": false}` from Check is an answer, not an error',
 		},
-		'token expiry mid-pagination': [
-			{
-				// The one-day token runs out between two requests of the run: Yappli answers 401.
-				arm: (_, isFaulted) => {
-					const issued = sim.tokensIssued;
-					let expired = false;
-					sim.onRequest = (request) => {
-						if (expired || !isFaulted(request)) return;
-						expired = true;
-						sim.expireAllTokens();
-					};
-					// The cell's first token, then one more after the 401.
-					return () => expect(sim.tokensIssued - issued).toBe(2);
-				},
+		// The tutorial's `expires_in` is typed String in its table and a number in its example.
+		'token expiry mid-pagination': (['number', 'string'] as const).map((expiresIn) => ({
+			reading: `expires_in as a ${expiresIn}`,
+			// The one-day token runs out between two requests of the run: Yappli answers 401.
+			arm: (_, isFaulted) => {
+				sim.shapes.expiresIn = expiresIn;
+				const issued = sim.tokensIssued;
+				let expired = false;
+				sim.onRequest = (request) => {
+					if (expired || !isFaulted(request)) return;
+					expired = true;
+					sim.expireAllTokens();
+				};
+				// The cell's first token, then one more after the 401.
+				return () => expect(sim.tokensIssued - issued).toBe(2);
 			},
-		],
+		})),
 		'refresh-token rotation': {
 			notApplicable:
 				'client credentials: a new token is fetched with the client secret; the `refresh_token` in the answer has no documented grant and is never used (spec §3.2)',
