@@ -13,17 +13,15 @@ export function renderMatrix(rows: MatrixRow[]): string {
 		'|---|---|---|---|---|',
 	];
 	const lines = rows.map((row) => {
-		const fault = row.reading ? `${row.fault} (${row.reading})` : row.fault;
+		const fault = row.reading ? `${row.fault}: *${row.reading}*` : row.fault;
 		const columns = KINDS.map((kind, k) => {
 			if (row.notApplicable) return k === 0 ? `N/A: ${row.notApplicable}` : 'N/A';
 			const cells = row.cells.filter((cell) => cell.operation.kind === kind);
 			if (cells.length === 0) return `N/A: ${row.vendor.noOperation?.[kind] ?? '?'}`;
 			return cells
 				.map((cell) => {
-					const name = cell.operation.reading
-						? `${cell.operation.name} (${cell.operation.reading})`
-						: cell.operation.name;
-					return `**${name}**: ${cell.result ?? 'not run'}`;
+					const reading = cell.operation.reading ? `, *${cell.operation.reading}*` : '';
+					return `**${cell.operation.name}**${reading}: ${cell.result ?? 'not run'}`;
 				})
 				.join('<br>');
 		});

@@ -112,7 +112,8 @@ export async function runCell(
 	return { cell, observation };
 }
 
-function observe(
+/** What the node output and the simulator's log and store say about one run of a cell. */
+export function observe(
 	cell: Cell,
 	kind: Kind,
 	result: NodeRunResult,

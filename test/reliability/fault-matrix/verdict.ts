@@ -85,12 +85,11 @@ export function describeCell(
 	if (expected.outcome === 'stopped') {
 		const later = operation.kind === 'read' ? 'later pages' : 'later items: item error,';
 		parts[0] += `; key paused: ${later} not sent; re-run sent ${seen.rerun?.sends ?? '?'}`;
-	} else if (seen.rerun?.applied) {
-		parts[0] += `; re-run → applied ${seen.rerun.applied.join('·')}`;
 	}
+	const rerun = seen.rerun?.applied ? `, after a re-run ${seen.rerun.applied.join('·')}` : '';
 	parts.push(
 		seen.applied
-			? `applied ${seen.applied.join('·')}`
+			? `applied ${seen.applied.join('·')}${rerun}`
 			: seen.records
 				? `${seen.records.output}/${seen.records.expected} records`
 				: 'no records claimed',

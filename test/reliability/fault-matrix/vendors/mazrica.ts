@@ -23,6 +23,8 @@ const sim = new MazricaSimulator({
 	seed: { customers: 250 },
 });
 const base = () => sim.basePath;
+/** The seed's records lie before its anchor, 2025-03-31 18:00 Japan time. */
+const SEEDED_BY = Date.parse('2025-04-01T00:00:00+09:00');
 
 interface MazricaCell extends Cell {
 	apiKey: string;
@@ -71,11 +73,20 @@ function contactsToDelete(): number[] {
 
 const operations: Array<OperationSpec<MazricaCell>> = [
 	{
-		name: 'Customer → Get Many (Return All)',
+		name: 'Customer → Get Many (Return All, Updated Before the seed date)',
 		kind: 'read',
 		prepare: async () => {
-			const ids = [...sim.store.customers.keys()].map(String);
-			return mazricaCell({ resource: 'customer', operation: 'getAll', returnAll: true }, [{}], {
+			// The seeded customers only: the records the create cells add leave the read as it was.
+			const ids = [...sim.store.customers.values()]
+				.filter((c) => c.updatedAt <= SEEDED_BY)
+				.map((c) => String(c.id));
+			const parameters = {
+				resource: 'customer',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { updatedAtTo: '2025-04-01T00:00:00' },
+			};
+			return mazricaCell(parameters, [{}], {
 				unitOf: (r) =>
 					r.method === 'GET' && r.path === `${base()}/customers` ? Number(r.query.page) : undefined,
 				faultedUnit: 2,
