@@ -3,6 +3,7 @@
 //
 //   nice node bench/queue-load.mjs [--setting=per-process|adaptive|processes-field]
 //        [--executions=20] [--read=2000] [--write=100] [--workers=2] [--concurrency=10]
+//        [--revision=<commit>]   (install the package as built at that commit instead)
 //
 // Each execution is a published webhook workflow (the main enqueues, the workers run): it reads
 // `read` customers (Customer → Get Many, pages of 100) and creates `write` customers through the
@@ -10,6 +11,7 @@
 // once. Reported: requests per second at the simulator against the vendor's 3/s (burst 100), 429s,
 // whether every execution succeeded, the simulator's ledger against the writes requested, and
 // wall time. Results go to bench/results/queue-<date>.json (one entry per setting) and .md.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -22,7 +24,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { N8nCluster } = require('../scripts/n8n/cluster.js');
 const { buildPackageAndSimulators } = require('../scripts/n8n/demo-build.js');
-const { N8N_VERSION, provision } = require('../scripts/n8n/n8n.js');
+const { N8N_VERSION, provision, scratchDir } = require('../scripts/n8n/n8n.js');
 const { sleep } = require('../scripts/n8n/processes.js');
 const { MAZRICA_LOAD_PATH, loadNamePrefix, mazricaLoadWorkflow, postLoadRequests } = require('../scripts/n8n/workflows.js');
 
@@ -43,7 +45,7 @@ const RUN = `bench-${Date.now().toString(36)}`;
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
-provision();
+await provision();
 const compiled = buildPackageAndSimulators();
 const { MazricaSimulator } = compiled('simulators/mazrica/mazrica-simulator.js');
 // Enough customers that every execution reads `read` of them; the vendor's own limits.
@@ -51,12 +53,13 @@ const mazrica = new MazricaSimulator({ seed: { customers: READ } });
 await mazrica.start();
 
 const credentialId = 'jpSaasMazrica01';
-const { data, setting } = credentialDataFor(
+const { data, setting, packageRoot } = credentialDataFor(
 	settingName,
 	{ apiKey: mazrica.apiKey, baseUrl: mazrica.baseUrl },
-	{ root, processes: WORKERS },
+	{ root, processes: WORKERS, revision: args.revision, log },
 );
-const cluster = new N8nCluster({ dir: join(root, '.cache', 'bench-queue'), workers: WORKERS, concurrency: CONCURRENCY });
+if (packageRoot === root) setting.revision = checkoutRevision();
+const cluster = new N8nCluster({ dir: scratchDir('bench-queue'), workers: WORKERS, concurrency: CONCURRENCY, packageRoot });
 let stopping;
 const shutdown = () => (stopping ??= Promise.all([cluster.stop(), mazrica.stop()]));
 process.on('SIGINT', () => void shutdown().then(() => process.exit(130)));
@@ -69,6 +72,7 @@ try {
 	});
 	await cluster.activate(workflow.id);
 	mazrica.requests.length = 0;
+	const loadAtStart = loadAverage();
 
 	log(`${settingName}: posting ${EXECUTIONS} executions (read ${READ}, write ${WRITE} each) to ${WORKERS} workers × ${CONCURRENCY}`);
 	const postedAt = Date.now();
@@ -95,7 +99,7 @@ try {
 		const detail = await cluster.main.rest('GET', `/rest/executions/${failed.id}`);
 		errors[failed.id] = executionError(detail.data);
 	}
-	const result = summarize({ runs, executions, errors, requests: [...mazrica.requests], postedAt, store: mazrica.store, setting });
+	const result = summarize({ runs, executions, errors, requests: [...mazrica.requests], postedAt, store: mazrica.store, setting, loadAtStart });
 	writeResults(settingName, result);
 	log(`${settingName}: ${JSON.stringify(result.summary)}`);
 } finally {
@@ -117,7 +121,18 @@ function count429(requests) {
 	return requests.filter((r) => r.status === 429).length;
 }
 
-function summarize({ runs, executions, errors, requests, postedAt, store, setting }) {
+/** This checkout's commit, marked when it has uncommitted changes. */
+function checkoutRevision() {
+	const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root }).toString().trim();
+	const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: root }).toString().trim() !== '';
+	return dirty ? `${commit} with uncommitted changes` : commit;
+}
+
+function loadAverage() {
+	return loadavg().map((l) => Math.round(l * 10) / 10);
+}
+
+function summarize({ runs, executions, errors, requests, postedAt, store, setting, loadAtStart }) {
 	const finishedAt = Math.max(...runs.map((r) => r.finishedAt));
 	const seconds = Math.ceil((finishedAt - postedAt) / 1000);
 	const perSecond = Array.from({ length: seconds }, (_, s) => ({ second: s, sent: 0, accepted: 0, rejected429: 0 }));
@@ -161,7 +176,8 @@ function summarize({ runs, executions, errors, requests, postedAt, store, settin
 		setting,
 		parameters: { executions: EXECUTIONS, read: READ, write: WRITE, workers: WORKERS, concurrency: CONCURRENCY, vendor: VENDOR, n8n: N8N_VERSION },
 		// The machine is shared: a loaded one starts executions later, which shifts the series.
-		loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+		loadAverageAtStart: loadAtStart,
+		loadAverage: loadAverage(),
 		statuses,
 		errors,
 		writesPerExecution: perExecution,
@@ -201,7 +217,7 @@ function writeResults(name, result) {
 
 function markdown(all, date) {
 	const runs = Object.entries(all).flatMap(([name, results]) => results.map((result, i) => ({ label: `${name} #${i + 1}`, ...result })));
-	const rows = runs.map(({ label, summary: s }) =>
+	const rows = runs.map(({ label, summary: s, loadAverage: end, loadAverageAtStart: start }) =>
 		[
 			label,
 			`${s.succeeded}/${s.executions}`,
@@ -214,6 +230,7 @@ function markdown(all, date) {
 			s.sustainedOfVendorRate,
 			s.peakSentPerSecond,
 			s.wallSeconds,
+			`${start ? `${start[0]} → ` : ''}${end[0]}`,
 		].join(' | '),
 	);
 	const any = runs[0].parameters;
@@ -224,14 +241,23 @@ function markdown(all, date) {
 			`${any.executions} webhook executions posted at once, each reading ${any.read} customers and writing ${any.write} through the bulk endpoint. ` +
 			`Vendor limit (simulator): ${any.vendor.ratePerSecond} req/s, burst ${any.vendor.burst}. Produced by \`node bench/queue-load.mjs --setting=<name>\`; per-second series in the .json.`,
 		'',
+		'The machine has 2 cores shared with other work; the load average is in the last column.',
+		'',
 		'"Sustained" is the rate of accepted requests beyond the vendor\'s burst over the time requests were sent: 100 % means every token the vendor refilled was used.',
+		'',
+		'Settings:',
+		'',
+		...Object.entries(all).map(([name, results]) => {
+			const { description, revision } = results[results.length - 1].setting;
+			return `- ${name}: ${description ?? ''}${revision ? ` (package built from ${revision})` : ''}`;
+		}),
 		'',
 		'Accepted requests per second, averaged over 10-second windows from the first POST:',
 		'',
 		...runs.map(({ label, perSecond }) => `- ${label}: ${tenSecondRates(perSecond).join(' ')}`),
 		'',
-		'| setting, run | executions succeeded | requests | 429s | 429s absorbed | ledger writes / requested | duplicates | sustained req/s | of 3 req/s | peak sent in 1 s | wall s |',
-		'|---|---|---|---|---|---|---|---|---|---|---|',
+		'| setting, run | executions succeeded | requests | 429s | 429s absorbed | ledger writes / requested | duplicates | sustained req/s | of 3 req/s | peak sent in 1 s | wall s | load average (1 min), start → end |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|',
 		...rows.map((row) => `| ${row} |`),
 		'',
 	].join('\n');

@@ -1,30 +1,30 @@
-// The throttle settings bench/queue-load.mjs compares, each one parameter on the Mazrica
-// credential the load runs on. Only `per-process` exists today; the other two become runnable
-// when the throttle work lands (issue 13, point 2): fill in the two hooks below, nothing else.
+// The throttle settings bench/queue-load.mjs compares on the Mazrica credential the load runs on.
+// `per-process` is the code from before issue 13's point 2 (each process paces the key on its own
+// bucket, no adaptive control); `adaptive` and `processes-field` are the current code.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+import { builtRevision } from './revision-build.mjs';
+
 const require = createRequire(import.meta.url);
 
-/**
- * HOOK 1: the credential field "n8n processes sharing this key". When MazricaApi has a property
- * of this name, `processes-field` sets it to the number of processes that send with the key.
- */
+/** The credential field "n8n processes sharing this key" (credentials/*: processesSharingKeyProperty). */
 export const PROCESSES_FIELD = 'processesSharingKey';
 
 /**
- * HOOK 2: the switch for adaptive (AIMD) control. Nodes cannot read the environment, so it has to
- * be something the credential (or node) carries. Replace `null` with a function that returns the
- * credential data with adaptive control on or off, e.g.
- *   (data, on) => ({ ...data, adaptiveThrottle: on })
- * Until then the `adaptive` setting refuses to run, and `per-process` measures the code as it is.
+ * Adaptive control has no off-switch: nodes cannot read the environment, and a switch in the
+ * credential or node would be one more setting users could turn against themselves (and a hidden
+ * one would still be reachable through n8n's API). "Today's behaviour" is therefore measured on the
+ * package as it was before adaptive control and the processes field were added: main at the merge
+ * of the queue-mode harness (h/queue), built from git and installed into every n8n process.
  */
-export const ADAPTIVE_SWITCH = null;
+export const BEFORE_ADAPTIVE_CONTROL = '998dc1e1e974a00d695598cb39ddc628f64f9e97';
 
-/** What each setting asks of the credential. `processes` is filled in from the cluster size. */
+/** What each setting asks of the credential and which build it runs. `processes` is filled in from the cluster size. */
 export const SETTINGS = {
 	'per-process': {
-		description: "today's behaviour: each process paces the key on its own bucket",
+		description: "today's behaviour (before issue 13): each process paces the key on its own bucket, no adaptive control",
+		revision: BEFORE_ADAPTIVE_CONTROL,
 		adaptive: false,
 		processesSharingKey: 1,
 	},
@@ -34,34 +34,36 @@ export const SETTINGS = {
 		processesSharingKey: 1,
 	},
 	'processes-field': {
-		description: 'the processes field set to the number of processes that send with the key',
+		description: 'the processes field set to the number of processes that send with the key, adaptive control on',
 		adaptive: true,
 		processesSharingKey: 'processes',
 	},
 };
 
-/** The Mazrica credential's property names, as built in dist/. */
-function mazricaCredentialFields(root) {
-	const { MazricaApi } = require(join(root, 'dist/credentials/MazricaApi.credentials.js'));
+/** The Mazrica credential's property names, as built in `packageRoot`/dist. */
+function mazricaCredentialFields(packageRoot) {
+	const { MazricaApi } = require(join(packageRoot, 'dist/credentials/MazricaApi.credentials.js'));
 	return new MazricaApi().properties.map((p) => p.name);
 }
 
 /**
- * The credential data for `name`, or an error saying which hook is missing. A setting that equals
- * what the code does anyway (field 1, no adaptive switch to turn off) needs no hook.
+ * The credential data for setting `name` and the package checkout to install (this one, or an
+ * earlier revision built for the setting; `revision` overrides it, e.g. to measure another commit).
  */
-export function credentialDataFor(name, base, { root, processes }) {
+export function credentialDataFor(name, base, { root, processes, revision, log }) {
 	const setting = SETTINGS[name];
 	if (!setting) throw new Error(`unknown setting "${name}"; one of: ${Object.keys(SETTINGS).join(', ')}`);
-	let data = { ...base };
+	const build = revision ?? setting.revision;
+	const packageRoot = build ? builtRevision(root, build, log) : root;
+	const data = { ...base };
 	const sharing = setting.processesSharingKey === 'processes' ? processes : setting.processesSharingKey;
-	if (mazricaCredentialFields(root).includes(PROCESSES_FIELD)) data[PROCESSES_FIELD] = sharing;
+	if (mazricaCredentialFields(packageRoot).includes(PROCESSES_FIELD)) data[PROCESSES_FIELD] = sharing;
 	else if (sharing !== 1) {
-		throw new Error(`"${name}" needs the credential field ${PROCESSES_FIELD}, which the Mazrica credential does not have yet`);
+		throw new Error(`"${name}" needs the credential field ${PROCESSES_FIELD}, which the Mazrica credential of that build does not have`);
 	}
-	if (ADAPTIVE_SWITCH) data = ADAPTIVE_SWITCH(data, setting.adaptive);
-	else if (setting.adaptive) {
-		throw new Error(`"${name}" needs adaptive control and its switch (ADAPTIVE_SWITCH in bench/queue-settings.mjs), which do not exist yet`);
-	}
-	return { data, setting: { ...setting, processesSharingKey: sharing, adaptiveSwitch: Boolean(ADAPTIVE_SWITCH) } };
+	return {
+		data,
+		packageRoot,
+		setting: { ...setting, processesSharingKey: sharing, revision: build ?? 'this checkout' },
+	};
 }

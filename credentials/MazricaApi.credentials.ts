@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { processesSharingKeyProperty } from '@japan-saas/shared/descriptions/processes-sharing-key';
+
 export class MazricaApi implements ICredentialType {
 	name = 'mazricaApi';
 
@@ -33,6 +35,7 @@ export class MazricaApi implements ICredentialType {
 			default: 'https://senses-open-api.mazrica.com/v1',
 			description: 'Change only for a proxy or a local simulator. Includes the /v1 segment.',
 		},
+		processesSharingKeyProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

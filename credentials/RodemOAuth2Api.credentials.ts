@@ -1,5 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { processesSharingKeyProperty } from '@japan-saas/shared/descriptions/processes-sharing-key';
+
 /**
  * RODEM's expense API: OAuth 2.0 authorization code with scope expense_read. n8n's oAuth2Api
  * does the consent flow, refreshes on 401 and stores the rotated refresh token RODEM returns.
@@ -47,6 +49,7 @@ export class RodemOAuth2Api implements ICredentialType {
 		},
 		// The vendor documents client_id and client_secret as token-request body parameters.
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+		processesSharingKeyProperty,
 	];
 
 	test: ICredentialTestRequest = {

@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
+import { processesSharingKeyProperty } from '@japan-saas/shared/descriptions/processes-sharing-key';
+
 /** What a token answer held instead of a token: its field names only, never their values. */
 function whatCameBack(response: unknown): string {
 	if (typeof response === 'string')
@@ -63,6 +65,7 @@ export class YappliCrmApi implements ICredentialType {
 			default: 'n8n-nodes-japan-saas',
 			description: 'Yappli asks every request to carry a User-Agent header',
 		},
+		processesSharingKeyProperty,
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',

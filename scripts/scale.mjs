@@ -10,12 +10,9 @@
 //  5. imports the simulator credentials, the example workflows and a webhook-started load
 //     workflow (published), and prints what runs where. Ctrl-C stops everything.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { provision, OWNER } = require('./n8n/n8n.js');
+const { provision, OWNER, scratchDir } = require('./n8n/n8n.js');
 const { N8nCluster } = require('./n8n/cluster.js');
 const { buildPackageAndSimulators, readExamples } = require('./n8n/demo-build.js');
 const { mazricaLoadWorkflow, MAZRICA_LOAD_PATH } = require('./n8n/workflows.js');
@@ -25,7 +22,7 @@ const { mazricaLoadWorkflow, MAZRICA_LOAD_PATH } = require('./n8n/workflows.js')
 const base = Number(process.env.N8N_SCALE_PORT || 5690);
 const workers = Number(process.env.N8N_SCALE_WORKERS || 2);
 const cluster = new N8nCluster({
-	dir: join(root, '.cache', 'scale'),
+	dir: scratchDir('scale'),
 	workers,
 	ports: {
 		main: base,
@@ -34,7 +31,7 @@ const cluster = new N8nCluster({
 	},
 });
 
-provision();
+await provision();
 const compiled = buildPackageAndSimulators();
 const { startDemoSimulators, DEMO_PORTS } = compiled('simulators/demo.js');
 const services = await startDemoSimulators({ mazrica: 0, yappli: 0, rodem: 0, sink: 0 }, [

@@ -1,39 +1,35 @@
-// `npm start`: the whole demo on one machine, offline apart from the npm registry.
-//  1. provisions Node 24 and n8n@2.40.7 into .tools/ (first run only),
-//  2. builds this package and installs its npm tarball into the demo n8n's user folder, as a
-//     community package,
-//  3. starts every vendor simulator with demo data and a webhook sink,
-//  4. starts n8n on SQLite, creates the owner, imports credentials pointing at the simulators and
-//     the example workflows, and prints the URL and login. Ctrl-C stops everything.
+// `npm start` (after scripts/bootstrap.js has installed the dependencies and provisioned Node 24
+// and n8n@2.40.7 into .tools/): the whole demo on one machine, offline apart from the npm registry.
+//  1. builds this package and compiles the simulators (scripts/n8n/demo-build.js),
+//  2. starts every vendor simulator with demo data and a webhook sink,
+//  3. starts n8n on SQLite with the package installed from its npm tarball, creates the owner,
+//     imports credentials pointing at the simulators and the example workflows (scripts/n8n/demo.js),
+//     and prints the URL and login. Ctrl-C stops everything.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { provision, packPackage, N8nServer, OWNER } = require('./n8n/n8n.js');
-const { buildPackageAndSimulators, readExamples } = require('./n8n/demo-build.js');
+const { OWNER, scratchDir } = require('./n8n/n8n.js');
+const { buildPackageAndSimulators } = require('./n8n/demo-build.js');
+const { startDemoN8n } = require('./n8n/demo.js');
 
-provision();
 const compiled = buildPackageAndSimulators();
 
 const port = Number(process.env.N8N_DEMO_PORT || 5678);
+const url = `http://127.0.0.1:${port}`;
 const { startDemoSimulators, DEMO_PORTS } = compiled('simulators/demo.js');
-const services = await startDemoSimulators(DEMO_PORTS, [
-	`http://127.0.0.1:${port}/rest/oauth2-credential/callback`,
-	`http://localhost:${port}/rest/oauth2-credential/callback`,
-]);
+const services = await startDemoSimulators(DEMO_PORTS, [`${url}/rest/oauth2-credential/callback`]);
 
-const n8n = new N8nServer({ userFolder: join(root, '.cache', 'n8n-demo'), port, brokerPort: port + 1 });
-n8n.installPackage(packPackage(join(root, '.cache', 'pack')));
-await n8n.start();
-await n8n.importCredentials(services.credentials);
-const examples = readExamples();
-await n8n.importWorkflows(examples);
+const { n8n, examples } = await startDemoN8n({
+	userFolder: scratchDir('demo'),
+	port,
+	brokerPort: port + 1,
+	credentials: services.credentials,
+});
 
 console.log('\nn8n with n8n-nodes-japan-saas is running:\n');
 console.log(`  ${n8n.url}    login: ${OWNER.email} / ${OWNER.password}`);
-console.log(`  ${examples.length} example workflows imported (Overview → Workflows); credentials point at the simulators.\n`);
+console.log(`  ${examples.length} example workflows imported (Overview → Workflows); credentials point at the simulators.`);
+console.log(`  n8n's data and log: ${n8n.userFolder}\n`);
 console.log('Local vendor simulators (demo data, loopback only):');
 for (const { label, simulator } of services.all) {
 	console.log(`  ${simulator.url}  ${label}   (request log: ${simulator.url}/__admin/requests)`);

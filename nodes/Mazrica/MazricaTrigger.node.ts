@@ -9,28 +9,66 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
 import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
+import { OverlapLedger, type OverlapState } from '@japan-saas/shared/polling/overlap-ledger';
 
 import { loadOptions } from './methods/load-options';
-import { newestRecords, pollChanges, type PollSettings } from './trigger/poll-changes';
+import {
+	activationWindow,
+	newestRecords,
+	pollChanges,
+	type PollSettings,
+} from './trigger/poll-changes';
 import { TRIGGER_SOURCES } from './trigger/sources';
-import { changeTime, type WatermarkState } from './trigger/watermark';
+import { changeTime } from './trigger/times';
 
 const SAMPLE_SIZE = 5;
+const DEFAULT_OVERLAP_MINUTES = 5;
 
-function tag(
-	record: IDataObject,
-	source: string,
-	timeField: string,
-	since: number | undefined,
-): IDataObject {
+/** What the trigger keeps between polls (n8n saves it with the workflow). */
+interface TriggerState extends OverlapState {
+	/** Which source/definition the state belongs to; a change of either starts afresh. */
+	source?: string;
+	/** Before the overlap window (0.1.0): the newest change emitted, and the IDs emitted at it. */
+	watermark?: number;
+	seenAtWatermark?: Array<string | number>;
+}
+
+/** The window state, also from a state an earlier version saved (read on from its watermark). */
+function windowOf(state: TriggerState): OverlapState | undefined {
+	if (state.readFrom !== undefined) return { readFrom: state.readFrom, seen: state.seen };
+	if (state.watermark === undefined) return undefined;
+	const at = state.watermark;
+	return {
+		readFrom: at,
+		seen: Object.fromEntries((state.seenAtWatermark ?? []).map((id) => [String(id), at])),
+	};
+}
+
+function saveWindow(state: TriggerState, signature: string, window: OverlapState): void {
+	delete state.watermark;
+	delete state.seenAtWatermark;
+	Object.assign(state, { source: signature, readFrom: window.readFrom, seen: window.seen });
+}
+
+/**
+ * "created" for a record first met inside the window that was created inside it; audit entries
+ * are always new. (A record created before the window start was emitted, or was history at
+ * activation, when it was created.)
+ */
+function eventOf(record: IDataObject, source: string, ledger: OverlapLedger<IDataObject>) {
 	const created = changeTime(record, 'createdAt');
-	const changed = changeTime(record, timeField);
 	const isNew =
 		source === 'auditLog' ||
-		(since !== undefined && created !== undefined
-			? created >= since
-			: created !== undefined && created === changed);
-	return { ...record, event: isNew ? 'created' : 'updated' };
+		(created !== undefined && created >= ledger.from && !ledger.knew(record.id as string));
+	return isNew ? 'created' : 'updated';
+}
+
+/** For Fetch Test Event, where there is no state: "created" when never edited since. */
+function sampleEventOf(record: IDataObject, source: string, timeField: string) {
+	const created = changeTime(record, 'createdAt');
+	const isNew =
+		source === 'auditLog' || (created !== undefined && created === changeTime(record, timeField));
+	return isNew ? 'created' : 'updated';
 }
 
 export class MazricaTrigger implements INodeType {
@@ -87,6 +125,15 @@ export class MazricaTrigger implements INodeType {
 						description:
 							'For customers, contacts and deals: emit at most this many changes per poll and continue from there at the next poll',
 					},
+					{
+						displayName: 'Overlap (Minutes)',
+						name: 'overlapMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 1440 },
+						default: DEFAULT_OVERLAP_MINUTES,
+						description:
+							'Each poll reads again this many minutes behind the newest change already seen, so records that Mazrica shows late (commit lag, clock skew between its servers) are not missed. Every change is still emitted once.',
+					},
 					maxRequestsPerSecondOption('Mazrica', 'documented 3 requests per second'),
 				],
 			},
@@ -116,39 +163,35 @@ export class MazricaTrigger implements INodeType {
 		};
 		const events =
 			source.value === 'auditLog' ? 'all' : (this.getNodeParameter('events', 'all') as string);
+		const overlapMs =
+			Math.max(0, Number(options.overlapMinutes ?? DEFAULT_OVERLAP_MINUTES) || 0) * 60_000;
 
 		if (this.getMode() === 'manual') {
 			const sample = (await newestRecords(this, settings)).slice(0, SAMPLE_SIZE);
-			const tagged = sample.map((record) => tag(record, source.value, source.timeField, undefined));
+			const tagged = sample.map((record) => ({
+				...record,
+				event: sampleEventOf(record, source.value, source.timeField),
+			}));
 			return tagged.length ? [this.helpers.returnJsonArray(tagged)] : null;
 		}
 
-		const state = this.getWorkflowStaticData('node') as WatermarkState;
-		if (state.watermark === undefined || state.source !== settings.signature) {
-			// First poll after activation (or after the watched source changed): start from the
-			// newest change that exists, without replaying history.
-			const newest = await newestRecords(this, settings);
-			const times = newest
-				.map((r) => changeTime(r, source.timeField))
-				.filter((t): t is number => t !== undefined);
-			const watermark = times.length ? Math.max(...times) : Date.now();
-			Object.assign(state, {
-				source: settings.signature,
-				watermark,
-				seenAtWatermark: newest
-					.filter((r) => changeTime(r, source.timeField) === watermark)
-					.map((r) => r.id),
-			});
+		const state = this.getWorkflowStaticData('node') as TriggerState;
+		const window = state.source === settings.signature ? windowOf(state) : undefined;
+		if (!window) {
+			// First poll after activation (or after the watched source changed). n8n saves the state
+			// right after this activation poll, although it emits nothing.
+			saveWindow(state, settings.signature, await activationWindow(this, settings, overlapMs));
 			return null;
 		}
 
-		const since = state.watermark;
-		const ledger = await pollChanges(this, settings, state);
+		const ledger = new OverlapLedger<IDataObject>(window, overlapMs);
+		await pollChanges(this, settings, ledger);
 		if (ledger.size === 0) return null;
-		Object.assign(state, ledger.nextState(settings.signature));
-		const tagged = ledger.emitted
-			.map((record) => tag(record, source.value, source.timeField, since))
+		const tagged = ledger
+			.emitted()
+			.map((record) => ({ ...record, event: eventOf(record, source.value, ledger) }))
 			.filter((record) => events === 'all' || record.event === events);
+		saveWindow(state, settings.signature, ledger.nextState());
 		return tagged.length ? [this.helpers.returnJsonArray(tagged)] : null;
 	}
 }

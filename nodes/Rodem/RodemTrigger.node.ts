@@ -13,8 +13,9 @@ import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/requ
 import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
 import {
 	changesSince,
-	fingerprintsOf,
+	latestById,
 	type Fingerprints,
+	type RecordChange,
 } from '@japan-saas/shared/polling/fingerprints';
 import { collect } from '@japan-saas/shared/transport';
 
@@ -22,9 +23,47 @@ import { expenses, flattenExpense, MAX_PAGE } from './transport/expenses';
 
 const SAMPLE_SIZE = 5;
 
+/** What was last seen of one expense: its `updated_at` and its use date (`YYYY-MM-DD`). */
+type Sighting = [updatedAt: string, useDate: string];
+
 interface TriggerState {
-	/** Expense id → updated_at, for the expenses in the window at the last poll. */
+	/** Expense id → last sighting, for every expense whose last known use date is in the window. */
+	expenses?: Record<string, Sighting>;
+	/** 0.1.0: expense id → updated_at of the expenses read at the last poll. */
 	seen?: Fingerprints;
+}
+
+/**
+ * Compares this poll's read with what was seen before. An expense known before but missing from
+ * this read keeps its entry while its last known use date is in the window: the read may have
+ * missed it (an expense deleted while the trigger paged shifts the offset pages), or it was moved
+ * out of the window, and it must not come back as "created". Deleted expenses fall out of the
+ * state once their use date leaves the window, so the state stays bounded by the window.
+ */
+function compare(
+	known: Record<string, Sighting>,
+	read: IDataObject[],
+	window: { first: string; last: string },
+): { changes: RecordChange[]; next: Record<string, Sighting> } {
+	const next: Record<string, Sighting> = {};
+	const previous: Fingerprints = {};
+	for (const [id, [updatedAt, useDate]] of Object.entries(known)) {
+		previous[id] = updatedAt;
+		if (useDate >= window.first && useDate <= window.last) next[id] = [updatedAt, useDate];
+	}
+	for (const expense of latestById(read)) {
+		next[String(expense.id)] = [String(expense.updated_at ?? ''), String(expense.use_date ?? '')];
+	}
+	return { changes: changesSince(previous, read), next };
+}
+
+/** A state saved by 0.1.0 has no use dates: its entries stay only while they are read. */
+function knownFrom(state: TriggerState): Record<string, Sighting> | undefined {
+	if (state.expenses) return state.expenses;
+	if (!state.seen) return undefined;
+	return Object.fromEntries(
+		Object.entries(state.seen).map(([id, updatedAt]): [string, Sighting] => [id, [updatedAt, '']]),
+	);
 }
 
 export class RodemTrigger implements INodeType {
@@ -84,12 +123,8 @@ export class RodemTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const today = DateTime.now().setZone(JAPAN_ZONE).startOf('day');
-		const start = today
-			.minus({ days: this.getNodeParameter('lookBackDays', 45) as number })
-			.toFormat('yyyyMMdd');
-		const end = today
-			.plus({ days: this.getNodeParameter('lookAheadDays', 7) as number })
-			.toFormat('yyyyMMdd');
+		const from = today.minus({ days: this.getNodeParameter('lookBackDays', 45) as number });
+		const to = today.plus({ days: this.getNodeParameter('lookAheadDays', 7) as number });
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const events = this.getNodeParameter('events', 'all') as string;
 		const requestOptions = {
@@ -97,9 +132,10 @@ export class RodemTrigger implements INodeType {
 		};
 		const shape = (expense: IDataObject) => (options.flatten ? flattenExpense(expense) : expense);
 
-		const inWindow = await collect(expenses(this, start, end, MAX_PAGE, requestOptions), {
-			returnAll: true,
-		});
+		const inWindow = await collect(
+			expenses(this, from.toFormat('yyyyMMdd'), to.toFormat('yyyyMMdd'), MAX_PAGE, requestOptions),
+			{ returnAll: true },
+		);
 
 		if (this.getMode() === 'manual') {
 			const newest = [...inWindow]
@@ -110,17 +146,20 @@ export class RodemTrigger implements INodeType {
 		}
 
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const previous = state.seen;
-		// Only what is in the window is remembered, so the state never outgrows the window.
-		state.seen = fingerprintsOf(inWindow);
-		if (!previous) return null;
-		const changes = changesSince(previous, inWindow).filter(
-			(change) => events === 'all' || change.event === events,
-		);
-		if (changes.length === 0) return null;
+		const known = knownFrom(state);
+		const { changes, next } = compare(known ?? {}, inWindow, {
+			first: from.toFormat('yyyy-MM-dd'),
+			last: to.toFormat('yyyy-MM-dd'),
+		});
+		delete state.seen;
+		state.expenses = next;
+		// The first poll after activation only learns what is in the window; it emits nothing.
+		if (!known) return null;
+		const wanted = changes.filter((change) => events === 'all' || change.event === events);
+		if (wanted.length === 0) return null;
 		return [
 			this.helpers.returnJsonArray(
-				changes.map(({ record, event }) => ({ ...shape(record), event })),
+				wanted.map(({ record, event }) => ({ ...shape(record), event })),
 			),
 		];
 	}

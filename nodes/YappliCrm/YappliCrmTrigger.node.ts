@@ -17,13 +17,27 @@ import {
 } from '@japan-saas/shared/polling/fingerprints';
 import { collect } from '@japan-saas/shared/transport';
 
-import { yappliPages } from './transport/request';
+import { yappliPages, yappliRequest } from './transport/request';
 
 const PAGE_SIZE = 1000;
 const SAMPLE_SIZE = 5;
 
 interface TriggerState {
 	fingerprints?: Fingerprints;
+}
+
+/**
+ * The state after this poll's read. Members cannot be deleted through the API, so a member known
+ * before and missing now was most likely missed by the read: the list has no documented order,
+ * and a member edited or registered while the trigger pages can shift the pages. Only when the
+ * read holds as many members as the list's `total` are the missing ones really gone (deleted in
+ * the admin screen). Otherwise they keep their last known state, so they come back neither as
+ * "created" nor as a change they did not have.
+ */
+function merged(previous: Fingerprints, read: Fingerprints, missing: string[]): Fingerprints {
+	const next: Fingerprints = { ...read };
+	for (const id of missing) next[id] = previous[id];
+	return next;
 }
 
 export class YappliCrmTrigger implements INodeType {
@@ -90,8 +104,27 @@ export class YappliCrmTrigger implements INodeType {
 		);
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const previous = state.fingerprints;
-		state.fingerprints = fingerprintsOf(members);
-		// The first poll after activation only learns what exists; it emits nothing.
+		const read = fingerprintsOf(members);
+		const missing = Object.keys(previous ?? {}).filter((id) => read[id] === undefined);
+		let next = read;
+		if (previous && missing.length > 0) {
+			const { total } = await yappliRequest<{ total?: unknown }>(
+				this,
+				'GET',
+				'/users',
+				{ qs: { page: 1, per_page: 1 } },
+				requestOptions,
+			);
+			const count = Object.keys(read).length;
+			if (typeof total !== 'number' || count < total) {
+				next = merged(previous, read, missing);
+				this.logger.warn(
+					`Yappli CRM Trigger: this poll read ${count} of ${String(total)} members (the list changed while it was paged); ${missing.length} member(s) missing from the read keep their last known state and are compared again at the next poll`,
+				);
+			}
+		}
+		state.fingerprints = next;
+		// The first poll after activation only learns the members; it emits nothing.
 		if (!previous) return null;
 
 		const changes = changesSince(previous, members).filter(

@@ -41,6 +41,8 @@ export declare class N8nCluster {
 		};
 		logLevel?: 'error' | 'warn' | 'info' | 'debug';
 		env?: Record<string, string>;
+		/** A built checkout of this package to install instead of this one. */
+		packageRoot?: string;
 	});
 	readonly main: N8nServer;
 	readonly workers: N8nServer[];

@@ -88,9 +88,10 @@ function executionsInLog(logFile) {
 class N8nCluster {
 	/**
 	 * @param {{ dir: string, workers?: number, concurrency?: number, ports?: object,
-	 *   logLevel?: string, env?: Record<string, string> }} options
+	 *   logLevel?: string, env?: Record<string, string>, packageRoot?: string }} options
 	 * `dir` holds everything of this cluster (data, user folders, logs, pid file); `env` is added to
-	 * every n8n process.
+	 * every n8n process; `packageRoot` is a built checkout of this package to install instead of
+	 * this one (the load test measures an earlier revision that way).
 	 */
 	constructor(options) {
 		this.dir = path.resolve(options.dir);
@@ -99,6 +100,7 @@ class N8nCluster {
 		this.requestedPorts = options.ports;
 		this.logLevel = options.logLevel ?? 'info';
 		this.extraEnv = options.env ?? {};
+		this.packageRoot = options.packageRoot;
 		this.pidFile = new PidFile(this.dir);
 		this.main = undefined;
 		this.workers = [];
@@ -137,7 +139,7 @@ class N8nCluster {
 		const step = (what) => log(`${what} (${Math.round((Date.now() - began) / 1000)} s)`);
 		fs.mkdirSync(this.dir, { recursive: true });
 		await this.pidFile.reap();
-		provision();
+		await provision();
 		ensureDebianPackages();
 		this.ports = await resolvePorts(this.workerCount, this.requestedPorts);
 		this.encryptionKey = encryptionKeyIn(this.dir);
@@ -172,7 +174,7 @@ class N8nCluster {
 		);
 		await this.freshDatabase();
 		step(`database ${DATABASE} created from n8n ${N8N_VERSION}'s migrated schema`);
-		const tarball = packPackage(path.join(this.dir, 'pack'));
+		const tarball = packPackage(path.join(this.dir, 'pack'), this.packageRoot);
 		for (const server of [this.main, ...this.workers]) server.installPackage(tarball);
 		step(`${path.basename(tarball)} installed in ${1 + this.workers.length} user folders`);
 		// All at once: the database is migrated already, so no process has migrations to race for.

@@ -23,6 +23,7 @@ function readExamples(replacements = {}) {
 	return fs
 		.readdirSync(path.join(root, 'examples'))
 		.filter((file) => file.endsWith('.json'))
+		.sort()
 		.map((file) => {
 			let text = fs.readFileSync(path.join(root, 'examples', file), 'utf8');
 			for (const [from, to] of Object.entries(replacements)) text = text.split(from).join(to);

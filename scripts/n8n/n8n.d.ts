@@ -3,22 +3,30 @@
 export declare const N8N_VERSION: string;
 export declare const OWNER: { email: string; password: string; firstName: string; lastName: string };
 export declare const root: string;
-export declare function provision(): { node24: string; n8nBin: string };
-export declare function packPackage(dir: string): string;
+/** The installed n8n package in .tools/. */
+export declare const n8nPackageDir: string;
+export declare function isProvisioned(): boolean;
+export declare function provision(): Promise<{ node24: string; n8nBin: string }>;
+/** `<tmp>/n8n-nodes-japan-saas-<clone>/<name>`, created: n8n user folders live outside the project. */
+export declare function scratchDir(name: string): string;
+export declare function packPackage(dir: string, from?: string): string;
+export interface N8nServerOptions {
+	userFolder: string;
+	port: number;
+	brokerPort: number;
+	/** `worker` runs `n8n worker`, ready when its health-check server on `healthPort` says so. */
+	command?: 'start' | 'worker';
+	args?: string[];
+	healthPort?: number;
+	/** Added to the environment of the server and of every CLI command it runs. */
+	env?: Record<string, string>;
+	pidFile?: import('./processes').PidFile;
+	label?: string;
+	/** A file that records every attempt of the n8n process to reach a host outside this machine. */
+	outboundLog?: string;
+}
 export declare class N8nServer {
-	constructor(options: {
-		userFolder: string;
-		port: number;
-		brokerPort: number;
-		/** `worker` runs `n8n worker`, ready when its health-check server on `healthPort` says so. */
-		command?: 'start' | 'worker';
-		args?: string[];
-		healthPort?: number;
-		/** Added to the environment of the server and of every CLI command it runs. */
-		env?: Record<string, string>;
-		pidFile?: import('./processes').PidFile;
-		label?: string;
-	});
+	constructor(options: N8nServerOptions);
 	readonly url: string;
 	readonly userFolder: string;
 	readonly label: string;

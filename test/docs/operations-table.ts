@@ -1,7 +1,9 @@
 import { bulkTwin, OPERATIONS } from '../../nodes/Mazrica/endpoints/catalog';
 import { RESOURCES } from '../../nodes/Mazrica/endpoints/index';
-import type { EndpointSpec } from '../../nodes/Mazrica/endpoints/schema';
+import type { EndpointSpec } from '../../nodes/shared/engine';
 import { Rodem } from '../../nodes/Rodem/Rodem.node';
+import { OPERATIONS as SATORI_OPERATIONS } from '../../nodes/Satori/actions/router';
+import { SATORI_ENDPOINTS } from '../../nodes/Satori/transport/endpoints';
 import { OPERATIONS as YAPPLI_OPERATIONS } from '../../nodes/YappliCrm/actions/router';
 
 /** Where each operation is exercised end to end (through WorkflowExecute, against the simulator). */
@@ -10,6 +12,8 @@ export const TESTED_IN = {
 	bulk: 'test/mazrica/bulk.test.ts',
 	yappli: 'test/yappli/operations.test.ts',
 	rodem: 'test/rodem/expenses.test.ts',
+	satori: 'test/satori/operations.test.ts',
+	satoriBulk: 'test/satori/bulk.test.ts',
 };
 
 /** Yappli CRM's path per operation, as its operation files call them (below {App URL}/api/ext). */
@@ -52,8 +56,35 @@ function rodemRows(): string[] {
 	);
 }
 
+const SATORI_RESOURCES: Record<string, string> = {
+	customer: 'Customer',
+	customerBulk: 'Customer (Bulk)',
+	customerAction: 'Customer Action',
+};
+
+function satoriRows(): string[] {
+	const call = (name: keyof typeof SATORI_ENDPOINTS) => {
+		const { method, path, proposed } = SATORI_ENDPOINTS[name];
+		return `\`${method} ${path}\`${proposed ? ' (PROPOSED)' : ''}`;
+	};
+	return Object.entries(SATORI_OPERATIONS).flatMap(([resource, operations]) =>
+		Object.values(operations)
+			.sort((a, b) => a.name.localeCompare(b.name))
+			.map((entry) => {
+				const bulk = 'executeAll' in entry.module;
+				const via = bulk
+					? `${call(entry.endpoint)}; with **Wait for Completion** also ${call('bulkStatus')}`
+					: call(entry.endpoint);
+				const tested = bulk ? `${TESTED_IN.satori}, ${TESTED_IN.satoriBulk}` : TESTED_IN.satori;
+				return `| SATORI | ${SATORI_RESOURCES[resource]} | ${entry.name} | ${via} | ${tested} |`;
+			}),
+	);
+}
+
 const resourceName = (value: string) => RESOURCES.find((r) => r.value === value)?.name ?? value;
-const endpoint = (e: EndpointSpec) => `\`${e.method} ${e.path}\``;
+/** An endpoint's cell: method and path, and the path's status when its table gives one. */
+const endpoint = (e: EndpointSpec) =>
+	`\`${e.method} ${e.path}\`${e.status ? ` (${e.status})` : ''}`;
 
 /** The README's operations table, generated from the endpoint table so the two cannot drift. */
 export function mazricaOperationsTable(): string {
@@ -77,7 +108,8 @@ export function mazricaOperationsTable(): string {
 		...rows,
 		...yappliRows(),
 		...rodemRows(),
+		...satoriRows(),
 		'',
-		`Mazrica: ${OPERATIONS.length} operations covering all ${OPERATIONS.length + OPERATIONS.filter((e) => bulkTwin(e)).length} documented endpoints (the bulk endpoints are reached through "Use Bulk Endpoint"), paths below \`/v1\`. Yappli CRM: paths below \`{App URL}/api/ext\`; the token endpoint is used by the credential. RODEM: the OAuth endpoints are used by the credential.`,
+		`Mazrica: ${OPERATIONS.length} operations covering all ${OPERATIONS.length + OPERATIONS.filter((e) => bulkTwin(e)).length} documented endpoints (the bulk endpoints are reached through "Use Bulk Endpoint"), paths below \`/v1\`. Yappli CRM: paths below \`{App URL}/api/ext\`; the token endpoint is used by the credential. RODEM: the OAuth endpoints are used by the credential. SATORI: paths below the credential's Base URL (\`https://api.satr.jp\`); SATORI publishes no path for the PROPOSED ones, which each operation lets you correct under Options → Endpoint Path.`,
 	].join('\n');
 }

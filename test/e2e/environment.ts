@@ -1,5 +1,5 @@
-import { N8nServer, packPackage, root } from '../../scripts/n8n/n8n';
-import { fs, net, path, schedule } from '../platform/node';
+import { N8nServer, packPackage, root, scratchDir } from '../../scripts/n8n/n8n';
+import { childProcess, env, fs, net, os, path, schedule } from '../platform/node';
 
 /** Ports the examples were written for (see scripts/start.mjs); e2e runs rewrite them to free ones. */
 export const EXAMPLE_SINK = 'http://127.0.0.1:4020';
@@ -22,17 +22,64 @@ export function readExample(
 	return JSON.parse(text) as Record<string, unknown>;
 }
 
-/** A fresh n8n 2.40.7 with this package installed from its npm tarball, owner created. */
+/** The shell commands of README's "Install into an existing n8n" section (its first bash block). */
+export function readmeInstallCommands(): string[] {
+	const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+	const section = readme.split(/^## /m).find((part) => part.startsWith('Install into an existing n8n'));
+	const block = section && /```bash\n([\s\S]*?)```/.exec(section)?.[1];
+	if (!block) throw new Error('README has no bash block under "## Install into an existing n8n"');
+	return block
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line && !line.startsWith('#'));
+}
+
+/** The tarball name README tells the user to install: `npm pack`'s name for this version. */
+export function packedName(): string {
+	const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+		name: string;
+		version: string;
+	};
+	return `${name}-${version}.tgz`;
+}
+
+/**
+ * Installs the package the way README's "Install into an existing n8n" tells a user to, into a
+ * separate n8n user folder used as the home directory (n8n's default user folder is ~). The first
+ * command (build and `npm pack` in a clone of this repository) is what `packPackage` does here;
+ * every later line runs verbatim, with the tarball path filled in.
+ */
+export function installAsReadmeSays(home: string, tarball: string): void {
+	const [packLine, ...userLines] = readmeInstallCommands();
+	if (!/npm pack\b/.test(packLine)) throw new Error(`README's install block should start by packing: ${packLine}`);
+	const script = userLines.map((line) => line.replace(`/path/to/${packedName()}`, tarball));
+	if (!script.some((line) => line.includes(tarball))) {
+		throw new Error(`README's install block does not install /path/to/${packedName()}`);
+	}
+	childProcess.execFileSync('bash', ['-euo', 'pipefail', '-c', script.join('\n')], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'pipe'],
+		// The user's npm settings stay theirs (registry, CA file) while ~ is the new user folder.
+		env: { ...env, HOME: home, npm_config_userconfig: path.join(os.homedir(), '.npmrc') },
+	});
+}
+
+/**
+ * A fresh n8n 2.40.7 in a separate user folder, with this package installed from its npm tarball
+ * as README's "Install into an existing n8n" says, owner created.
+ */
 export async function startN8n(): Promise<N8nServer> {
-	const base = path.join(root, '.cache', 'e2e');
-	fs.mkdirSync(base, { recursive: true });
-	const userFolder = fs.mkdtempSync(path.join(base, 'n8n-'));
+	const userFolder = fs.mkdtempSync(path.join(scratchDir('e2e'), 'n8n-'));
 	const server = new N8nServer({
 		userFolder,
 		port: await freePort(),
 		brokerPort: await freePort(),
 	});
-	server.installPackage(packPackage(path.join(userFolder, 'pack')));
+	const tarball = packPackage(path.join(userFolder, 'pack'));
+	if (path.basename(tarball) !== packedName()) {
+		throw new Error(`npm pack made ${path.basename(tarball)}, README installs ${packedName()}`);
+	}
+	installAsReadmeSays(userFolder, tarball);
 	await server.start();
 	return server;
 }

@@ -1,12 +1,11 @@
 import { N8nCluster, logEntries } from '../../scripts/n8n/cluster';
-import { root } from '../../scripts/n8n/n8n';
+import { scratchDir } from '../../scripts/n8n/n8n';
 import {
 	MAZRICA_LOAD_PATH,
 	loadNamePrefix,
 	mazricaLoadWorkflow,
 	postLoadRequests,
 } from '../../scripts/n8n/workflows';
-import { path } from '../platform/node';
 import { startDemoSimulators, type DemoServices } from '../simulators/demo';
 import { EXAMPLE_SINK, readExample, waitFor } from './environment';
 
@@ -52,7 +51,7 @@ beforeAll(async () => {
 	services = await startDemoSimulators({ mazrica: 0, yappli: 0, rodem: 0, sink: 0 });
 	// Debug level: the main logs each poll it runs, which shows where polling happens.
 	cluster = new N8nCluster({
-		dir: path.join(root, '.cache', 'e2e-queue'),
+		dir: scratchDir('e2e-queue'),
 		workers: 2,
 		concurrency: 5,
 		logLevel: 'debug',

@@ -16,6 +16,8 @@ import type {
 	ITaskData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
+	Logger,
+	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
@@ -54,7 +56,7 @@ const NODE_NAME = 'Node Under Test';
 const nameOf = (spec: NodeUnderTest) => spec.nodeName ?? NODE_NAME;
 const TYPE_NAME = 'test.nodeUnderTest';
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentialsHelper: TestCredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
 	executionId = 'test-execution',
@@ -164,13 +166,28 @@ export async function runNode(
 }
 
 /**
- * A polling trigger as n8n holds it while active: one Workflow object whose static data lives on
- * between polls. `restart()` mimics an n8n restart: a fresh Workflow built from the static data
- * n8n last saved (it saves only when a poll emitted).
+ * A polling trigger as n8n 2.40 holds it while active: one Workflow object whose static data lives
+ * on between polls, and a database copy of it that n8n writes only at two moments
+ * (`packages/cli/src/active-workflow-manager.ts`, `workflows/triggers/trigger-execution-context.factory.ts`):
+ * - after a successful activation: `ActiveWorkflowManager.add` awaits the activation poll
+ *   (`executePollTrigger(true)` in n8n-core's `ActiveWorkflowTriggers.activatePollTrigger`) and then
+ *   calls `saveStaticData`, so whatever that first poll wrote is saved even when it emitted nothing;
+ * - when a scheduled poll emits (`__emit` → `saveStaticData`).
+ * A poll that returns null, a deactivation and a shutdown save nothing. An activation poll that
+ * throws fails the activation; n8n tries again later, which is again an activation poll.
+ *
+ * The first poll after construction is the activation poll of a user activating the workflow
+ * (`getActivationMode()` = 'activate'); `restart()` mimics an n8n restart: a fresh Workflow from the
+ * saved static data whose polls all run under activation mode 'init', the first of them being the
+ * activation poll again.
  */
 export class PollingTriggerUnderTest {
+	/** What the trigger wrote to n8n's logger (`this.logger`), in order. */
+	readonly logs: Array<{ level: keyof Logger; message: string }> = [];
 	private workflow: Workflow;
 	private savedStaticData: IDataObject = {};
+	private activation: WorkflowActivateMode = 'activate';
+	private activated = false;
 
 	constructor(
 		private readonly spec: NodeUnderTest,
@@ -187,16 +204,20 @@ export class PollingTriggerUnderTest {
 			node,
 			additionalDataFor(this.credentialsHelper, hooks),
 			mode,
-			mode === 'manual' ? 'manual' : 'init',
+			mode === 'manual' ? 'manual' : this.activation,
 		);
+		// n8n-core memoizes `logger` on first use; an own property set first records each line and
+		// passes it on to n8n's process-wide logger (which other tests may watch).
+		Object.defineProperty(context, 'logger', { value: this.recordingLogger(context) });
 		const type = this.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		if (!type.poll) throw new Error('Node has no poll()');
 		const result = await type.poll.call(context);
 		const emitted = result?.[0] ?? null;
-		if (emitted && emitted.length > 0 && mode === 'trigger') {
-			// n8n saves static data as JSON in its database when a poll emits.
-			this.savedStaticData = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
-		}
+		if (mode !== 'trigger') return emitted;
+		const activationPoll = !this.activated;
+		this.activated = true;
+		// n8n saves static data as JSON in its database when a poll emits, and after activation.
+		if ((emitted && emitted.length > 0) || activationPoll) this.save();
 		return emitted;
 	}
 
@@ -205,11 +226,40 @@ export class PollingTriggerUnderTest {
 		return this.workflow.getStaticData('node', this.workflow.getNode(nameOf(this.spec)) as INode);
 	}
 
+	/** This node's slice of the static data in n8n's database right now. */
+	get savedNodeStaticData(): IDataObject | undefined {
+		return this.savedStaticData[`node:${nameOf(this.spec)}`] as IDataObject | undefined;
+	}
+
 	restart(): void {
 		this.workflow = workflowFor(
 			this.spec,
 			JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject,
 		);
+		this.activation = 'init';
+		this.activated = false;
+	}
+
+	private recordingLogger(context: PollContext): Logger {
+		// An object inheriting from the context reads n8n's logger through n8n-core's getter
+		// without memoizing it on the context itself.
+		const n8nLogger = Object.create(context).logger as Logger;
+		const recorder =
+			(level: keyof Logger): Logger[keyof Logger] =>
+			(message, metadata) => {
+				this.logs.push({ level, message });
+				n8nLogger[level](message, metadata);
+			};
+		return {
+			error: recorder('error'),
+			warn: recorder('warn'),
+			info: recorder('info'),
+			debug: recorder('debug'),
+		};
+	}
+
+	private save(): void {
+		this.savedStaticData = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 	}
 }
 

@@ -14,6 +14,17 @@ sim.route('GET', '/things/:id', (req) => {
 	return { body: { id: req.params.id, q: req.query.getAll('users[]id') } };
 });
 sim.route('POST', '/counter', () => ({ status: 201, body: { value: ++counter } }));
+sim.route('POST', '/upload', (req) => ({
+	body: {
+		fields: req.body,
+		files: Object.fromEntries(
+			Object.entries(req.files).map(([name, file]) => [
+				name,
+				{ filename: file.filename, contentType: file.contentType, hex: file.bytes.toString('hex') },
+			]),
+		),
+	},
+}));
 const admin = () => new SimulatorAdmin(sim.url);
 
 beforeAll(async () => {
@@ -148,4 +159,29 @@ test('an idle keep-alive connection is left to the client to close, never reset 
 	await delay(6000);
 	expect(closed).toBe(false);
 	socket.destroy();
+});
+
+test('multipart bodies give text parts as fields and file parts with their exact bytes', async () => {
+	const boundary = 'kitBoundary42';
+	const body = Buffer.concat([
+		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n一括\r\n`),
+		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="tag"\r\n\r\na\r\n`),
+		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="tag"\r\n\r\nb\r\n`),
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+		),
+		Buffer.from([0x8e, 0x52, 0x0d, 0x0a, 0x41]),
+		Buffer.from(`\r\n--${boundary}--\r\n`),
+	]);
+	const res = await request(`${sim.url}/upload`, {
+		method: 'POST',
+		headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+		body,
+	});
+	expect(JSON.parse(await res.body.text())).toEqual({
+		fields: { kind: '一括', tag: ['a', 'b'] },
+		files: { file: { filename: 'x.csv', contentType: 'text/csv', hex: '8e520d0a41' } },
+	});
+	const [recorded] = sim.received({ path: '/upload' });
+	expect(recorded.files).toEqual({ file: { filename: 'x.csv', contentType: 'text/csv', size: 5 } });
 });

@@ -7,6 +7,7 @@ import {
 	type ServerResponse,
 	type Socket,
 } from '../platform/node';
+import { multipartBoundaryOf, parseMultipart, type UploadedFile } from './multipart';
 
 /** What a route handler returns; `body` is sent as JSON unless `raw` is set. */
 export interface SimResponse {
@@ -22,9 +23,13 @@ export interface SimRequest {
 	params: Record<string, string>;
 	query: URLSearchParams;
 	headers: IncomingHttpHeaders;
-	/** Parsed JSON or form body; the raw text is in `rawBody`. */
+	/** Parsed JSON, urlencoded or multipart body (text parts); the raw text is in `rawBody`. */
 	body: unknown;
 	rawBody: string;
+	/** The body's bytes as received, for checks on its encoding. */
+	rawBytes: Buffer;
+	/** File parts of a multipart/form-data body by name; empty otherwise. */
+	files: Record<string, UploadedFile>;
 }
 
 export type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
@@ -74,6 +79,8 @@ export interface RecordedRequest {
 	query: Record<string, string | string[]>;
 	headers: IncomingHttpHeaders;
 	body: unknown;
+	/** File parts received, without their content. */
+	files?: Record<string, { filename: string; contentType: string; size: number }>;
 	/** What the client received: a status, a dropped connection, or no answer at all (`hang`). */
 	status: number | 'reset' | 'unanswered';
 	/**
@@ -122,16 +129,41 @@ function queryObject(query: URLSearchParams): Record<string, string | string[]> 
 	return out;
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-	if (!raw) return undefined;
+function parseBody(
+	raw: string,
+	bytes: Buffer,
+	contentType: string | undefined,
+): { body: unknown; files: Record<string, UploadedFile> } {
+	if (!raw) return { body: undefined, files: {} };
 	if (contentType?.includes('application/x-www-form-urlencoded')) {
-		return queryObject(new URLSearchParams(raw));
+		return { body: queryObject(new URLSearchParams(raw)), files: {} };
+	}
+	const boundary = multipartBoundaryOf(contentType);
+	if (boundary) {
+		try {
+			const form = parseMultipart(bytes, boundary);
+			return { body: form.fields, files: form.files };
+		} catch {
+			// A broken multipart body (MultipartError) reaches the route as text: a bad request there.
+			return { body: raw, files: {} };
+		}
 	}
 	try {
-		return JSON.parse(raw);
+		return { body: JSON.parse(raw), files: {} };
 	} catch {
-		return raw;
+		return { body: raw, files: {} };
 	}
+}
+
+function fileSummary(files: Record<string, UploadedFile>): RecordedRequest['files'] {
+	const names = Object.keys(files);
+	if (names.length === 0) return undefined;
+	return Object.fromEntries(
+		names.map((name) => [
+			name,
+			{ filename: files[name].filename, contentType: files[name].contentType, size: files[name].bytes.length },
+		]),
+	);
 }
 
 /**
@@ -291,17 +323,21 @@ export class Simulator {
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const rawBody = Buffer.concat(chunks).toString('utf8');
+		const rawBytes = Buffer.concat(chunks);
+		const rawBody = rawBytes.toString('utf8');
 		const url = new URL(req.url ?? '/', 'http://simulator');
 		const method = (req.method ?? 'GET').toUpperCase();
+		const { body, files } = parseBody(rawBody, rawBytes, req.headers['content-type']);
 		const request: SimRequest = {
 			method,
 			path: url.pathname,
 			params: {},
 			query: url.searchParams,
 			headers: req.headers,
-			body: parseBody(rawBody, req.headers['content-type']),
+			body,
 			rawBody,
+			rawBytes,
+			files,
 		};
 
 		const admin = this.match(this.adminRoutes, method, url.pathname, request);
@@ -318,6 +354,7 @@ export class Simulator {
 			query: queryObject(url.searchParams),
 			headers: req.headers,
 			body: request.body,
+			files: fileSummary(files),
 			status: 0,
 		};
 		this.requests.push(record);

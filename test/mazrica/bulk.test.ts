@@ -99,14 +99,65 @@ test('bad input fails its own item before anything is sent; the others still go 
 	]);
 });
 
-test('without Continue On Fail the node fails on the first bad item after writing the good ones', async () => {
-	const result = await runMazrica(mazricaCredentials(sim), bulkCreateCustomers, customers(10, [3]));
-	expect(result.error?.message).toMatch(/^Mazrica rejected this row of the bulk request/);
-	expect(result.error?.description).toContain('9 other item(s) were written');
-	expect(storedNames('株式会社一括')).toHaveLength(9);
+describe('without Continue On Fail nothing is written twice by a re-run', () => {
+	test('a row failing local validation stops the node before any request', async () => {
+		const input = [{ name: 'A社' }, { name: '' }, { name: 'C社' }];
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			{ ...bulkCreateCustomers, additionalFields: {} },
+			input,
+		);
+		expect(result.error?.message).toBe('"Name" is required');
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+		expect(sim.received({ method: 'POST', path: '/v1/customers/bulk' })).toHaveLength(0);
+	});
+
+	test('a chunk Mazrica rejects stops the node: that chunk wrote nothing and nothing else is sent', async () => {
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			bulkCreateCustomers,
+			customers(10, [3]),
+		);
+		expect(result.error?.message).toMatch(/^Mazrica rejected item 3 of the bulk request: /);
+		expect(result.error?.description).toContain('Nothing was written');
+		expect(sim.received({ method: 'POST', path: '/v1/customers/bulk' })).toHaveLength(1);
+		expect(storedNames('株式会社一括')).toHaveLength(0);
+	});
+
+	test('a rejection after earlier chunks were written stops at once and says which items were written', async () => {
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			bulkCreateCustomers,
+			customers(2500, [1200]),
+		);
+		const calls = sim.received({ method: 'POST', path: '/v1/customers/bulk' });
+		expect(calls.map((r) => r.status)).toEqual([200, 400]);
+		expect(storedNames('株式会社一括')).toHaveLength(1000);
+		expect(result.error?.message).toMatch(/^Mazrica rejected item 1200 of the bulk request: /);
+		expect(result.error?.description).toContain('Written: items 0–999 (1000).');
+		expect(result.error?.description).toContain('Not written: items 1000–2499 (1500).');
+		expect(result.error?.description).toContain('re-sends the written items');
+	});
+
+	test('a chunk whose answer is lost stops the node, its items named as possibly written', async () => {
+		sim.inject({ method: 'POST', path: '/v1/customers/bulk', skip: 1, reset: 'after' });
+		const result = await runMazrica(mazricaCredentials(sim), bulkCreateCustomers, customers(2500));
+		expect(sim.received({ method: 'POST', path: '/v1/customers/bulk' })).toHaveLength(2);
+		// The simulator applied the lost chunk: 2,000 stored, none twice, the last 500 never sent.
+		const names = storedNames('株式会社一括');
+		expect(names).toHaveLength(2000);
+		expect(new Set(names).size).toBe(2000);
+		expect(result.error?.message).toMatch(/^Mazrica request failed: /);
+		expect(result.error?.description).toContain('Written: items 0–999 (1000).');
+		expect(result.error?.description).toContain(
+			'Unknown: items 1000–1999 (1000) were sent but the answer was lost; Mazrica may have written them.',
+		);
+		expect(result.error?.description).toContain('Not written: items 2000–2499 (500).');
+	});
 });
 
-test('a chunk whose answer is lost is reported on each of its items and never sent again', async () => {
+test('with Continue On Fail a chunk whose answer is lost is reported on each of its items and never sent again', async () => {
 	sim.inject({ method: 'POST', path: '/v1/customers/bulk', skip: 1, reset: 'after' });
 	const result = await runMazrica(
 		mazricaCredentials(sim),
@@ -122,6 +173,9 @@ test('a chunk whose answer is lost is reported on each of its items and never se
 	const failed = result.items.flatMap((item, i) => (item.json.error ? [i] : []));
 	expect(failed).toEqual(Array.from({ length: 1000 }, (_, k) => 1000 + k));
 	expect(String(result.items[1000].json.error)).toMatch(/^Mazrica request failed: /);
+	expect(String(result.items[1000].json.description)).toContain(
+		'Unknown: items 1000–1999 (1000) were sent but the answer was lost; Mazrica may have written them.',
+	);
 });
 
 test('deals are grouped by deal type, one bulk request per type', async () => {
@@ -180,8 +234,8 @@ test('bulk update sends each row with its id to the deal type given on the node'
 			resource: 'deal',
 			operation: 'update',
 			useBulkEndpoint: true,
-			bulk_deal_type_id: type.id,
-			id: '={{ $json.id }}',
+			bulk_dealTypeId: type.id,
+			dealId: '={{ $json.id }}',
 			updateFields: { amount: '={{ $json.amount }}' },
 		},
 		deals.map((d, i) => ({ id: d.id, amount: 100_000 * (i + 1) })),

@@ -114,3 +114,50 @@ test('Get Many of deals pages with limit=1000 and other lists with 100', () => {
 	const audits = OPERATIONS.find((e) => e.path === '/audits');
 	expect(audits?.paged?.pageSize).toBe(1000);
 });
+
+test("every write operation warns that n8n's Retry On Fail re-sends the whole node; reads do not", () => {
+	const isWrite = (e: (typeof OPERATIONS)[number]) =>
+		e.method !== 'GET' && e.operation !== 'search';
+	const warned = new Set(
+		properties
+			.filter((p) => p.name === 'retryOnFailNotice' && p.type === 'notice')
+			.map(
+				(p) => `${p.displayOptions?.show?.resource?.[0]}:${p.displayOptions?.show?.operation?.[0]}`,
+			),
+	);
+	const writes = OPERATIONS.filter(isWrite).map((e) => `${e.resource}:${e.operation}`);
+	expect(writes.length).toBeGreaterThan(30);
+	expect([...warned].sort()).toEqual(writes.sort());
+	const notice = properties.find((p) => p.name === 'retryOnFailNotice');
+	expect(notice?.displayName).toMatch(/Retry On Fail/);
+});
+
+test('one parameter name has one type across all operations (collection fields included)', () => {
+	const types = new Map<string, Set<string>>();
+	const note = (path: string, property: INodeProperties) => {
+		// A resource locator's list says which record it names: one name, one kind of record.
+		const list = property.modes?.find((mode) => mode.name === 'list')?.typeOptions
+			?.searchListMethod;
+		const type = list ? `${property.type}(${list})` : property.type;
+		types.set(path, new Set([...(types.get(path) ?? []), type]));
+	};
+	for (const property of properties) {
+		note(property.name, property);
+		if (property.type === 'collection')
+			for (const option of property.options as INodeProperties[])
+				note(`${property.name}.${option.name}`, option);
+	}
+	const clashes = [...types]
+		.filter(([, seen]) => seen.size > 1)
+		.map(([name, seen]) => `${name}: ${[...seen].join(' / ')}`);
+	expect(clashes).toEqual([]);
+});
+
+test('no ID parameter is a number box (its 0 default names no record)', () => {
+	const numberIds: string[] = [];
+	walk(properties, (property) => {
+		if (property.type === 'number' && /\bIDs?\b/.test(property.displayName))
+			numberIds.push(`${property.displayOptions?.show?.resource?.[0]}:${property.name}`);
+	});
+	expect(numberIds).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import type {
 	ILoadOptionsFunctions,
+	INodeListSearchResult,
 	INodePropertyOptions,
 	ResourceMapperFields,
 } from 'n8n-workflow';
@@ -32,6 +33,22 @@ async function options(
 	);
 }
 
+async function search(method: string, filter?: string, token?: string) {
+	const setup = mazricaCredentials(sim);
+	const list = node.methods.listSearch[method];
+	return await callNodeMethod<INodeListSearchResult>(
+		{
+			type: node,
+			parameters: { resource: 'deal', operation: 'create' } as never,
+			credentials: setup.credentials,
+		},
+		setup.helper,
+		async function (this: ILoadOptionsFunctions) {
+			return await list.call(this, filter, token);
+		},
+	);
+}
+
 async function mapperFields(
 	method: keyof typeof node.methods.resourceMapping,
 	parameters: Record<string, unknown> = {},
@@ -55,7 +72,7 @@ test('users, roles and user groups list every record by name, across pages', asy
 	]);
 	expect(sim.received({ path: '/v1/users' }).map((r) => r.query.page)).toEqual(['1', '2']);
 	expect((await options('getRoles')).map((r) => r.name)).toContain('営業本部');
-	expect(await options('getUserGroups')).toHaveLength(sim.store.userGroups.size);
+	expect((await search('searchUserGroup')).results).toHaveLength(sim.store.userGroups.size);
 });
 
 test('phases, products, probabilities and channels follow the chosen deal type', async () => {
@@ -71,7 +88,7 @@ test('phases, products, probabilities and channels follow the chosen deal type',
 	expect((await options('getEndPhaseReasons', { dealType: typeA.id })).length).toBe(
 		typeA.endPhaseReasons.length,
 	);
-	expect(await options('getDealTypes')).toEqual(
+	expect((await search('searchDealType')).results).toEqual(
 		expect.arrayContaining([
 			{ name: typeA.name, value: typeA.id },
 			{ name: typeB.name, value: typeB.id },
@@ -138,4 +155,71 @@ test('the custom-field mapper offers each custom item with its type and choices'
 		'software',
 		'service',
 	]);
+});
+
+describe('dropdowns a sales-ops user trusts', () => {
+	const emptyLocator = { __rl: true, mode: 'list', value: '' };
+
+	test("phases come in the deal type's pipeline order, not re-sorted", async () => {
+		for (const type of sim.store.dealTypes.values()) {
+			const phases = await options('getPhases', { dealType: type.id });
+			expect(phases.map((p) => p.name)).toEqual(type.phases.map((p) => p.name));
+			expect(phases.map((p) => p.value)).toEqual(type.phases.map((p) => p.id));
+		}
+	});
+
+	test('without a deal type field, every deal type is listed and a name used by several says which', async () => {
+		const [typeA, typeB] = [...sim.store.dealTypes.values()];
+		const phases = await options('getPhases', { operation: 'update', updateFields: {} });
+		const shared = typeA.phases.filter((p) => typeB.phases.some((q) => q.name === p.name));
+		expect(shared.map((p) => p.name)).toEqual(expect.arrayContaining(['受注', '失注']));
+		expect(phases.map((p) => p.name)).toEqual([
+			...typeA.phases.map((p) =>
+				shared.some((s) => s.name === p.name) ? `${p.name}（${typeA.name}）` : p.name,
+			),
+			...typeB.phases.map((p) =>
+				shared.some((s) => s.name === p.name) ? `${p.name}（${typeB.name}）` : p.name,
+			),
+		]);
+		expect(phases.find((p) => p.value === typeA.phases[5].id)?.name).toBe('受注（新規開拓）');
+	});
+
+	test('a dependent dropdown whose deal type is still empty says to choose it first', async () => {
+		for (const method of ['getPhases', 'getProducts', 'getProbabilities', 'getChannels'] as const) {
+			expect(await options(method, { dealType: emptyLocator })).toEqual([
+				{ name: 'Choose a deal type first', value: '' },
+			]);
+		}
+		expect(await options('getCustomObjectFields', { resource: 'customObjectField' })).toEqual([
+			{ name: 'Choose a custom object definition first', value: '' },
+		]);
+		const mapped = await mapperFields('getCustomObjectRecordFields', {});
+		expect(mapped).toEqual({
+			fields: [],
+			emptyFieldsNotice: 'Choose a custom object definition first',
+		});
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('a dropdown opened before a credential is chosen explains instead of failing', async () => {
+		const node = new Mazrica();
+		const call = async <T>(method: (this: ILoadOptionsFunctions) => Promise<T>) =>
+			await callNodeMethod<T>(
+				{ type: node, parameters: { resource: 'deal', operation: 'create' } as never },
+				mazricaCredentials(sim).helper,
+				method,
+			);
+		for (const method of Object.values(node.methods.loadOptions)) {
+			expect(await call(method as (this: ILoadOptionsFunctions) => Promise<unknown>)).toEqual([
+				{ name: 'Select a Mazrica credential first', value: '' },
+			]);
+		}
+		for (const method of Object.values(node.methods.resourceMapping)) {
+			expect(await call(method as (this: ILoadOptionsFunctions) => Promise<unknown>)).toEqual({
+				fields: [],
+				emptyFieldsNotice: 'Select a Mazrica credential first',
+			});
+		}
+		expect(sim.requests).toHaveLength(0);
+	});
 });

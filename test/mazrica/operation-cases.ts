@@ -17,6 +17,10 @@ function first<T>(values: Iterable<T>, where: (value: T) => boolean = () => true
 	throw new Error('no matching seeded record');
 }
 
+/** A resource locator value as the editor saves it; other cases pass plain IDs, as older workflows do. */
+const fromList = (value: number | string) => ({ __rl: true, mode: 'list', value });
+const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
+
 const mapper = (value: IDataObject) => ({
 	mappingMode: 'defineBelow',
 	value,
@@ -83,7 +87,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'userGroup',
 			operation: 'update',
-			parameters: { id: group.id, updateFields: { name: '第一営業グループ' } },
+			parameters: { userGroupId: fromList(group.id), updateFields: { name: '第一営業グループ' } },
 			request: {
 				method: 'PATCH',
 				path: `${base}/user_groups/${group.id}`,
@@ -94,7 +98,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'userGroup',
 			operation: 'addUser',
-			parameters: { userGroupId: group.id, additionalFields: { userId: outsider } },
+			parameters: { userGroupId: byId(group.id), additionalFields: { userId: fromList(outsider) } },
 			request: {
 				method: 'POST',
 				path: `${base}/user_groups/${group.id}/users`,
@@ -242,14 +246,17 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customer',
 			operation: 'get',
-			parameters: { id: customer.id },
+			parameters: { customerId: fromList(customer.id) },
 			request: { method: 'GET', path: `${base}/customers/${customer.id}` },
 			verify: (items) => expect(items[0].id).toBe(customer.id),
 		},
 		{
 			resource: 'customer',
 			operation: 'update',
-			parameters: { id: customer.id, updateFields: { address: '大阪府大阪市北区梅田1-1-1' } },
+			parameters: {
+				customerId: byId(customer.id),
+				updateFields: { address: '大阪府大阪市北区梅田1-1-1' },
+			},
 			request: {
 				method: 'PATCH',
 				path: `${base}/customers/${customer.id}`,
@@ -261,7 +268,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customer',
 			operation: 'delete',
-			parameters: { id: customer.id },
+			parameters: { customerId: customer.id },
 			request: { method: 'DELETE', path: `${base}/customers/${customer.id}` },
 			verify: (items, sim) => {
 				expect(items[0]).toEqual({ success: true, id: customer.id });
@@ -271,7 +278,12 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customerAction',
 			operation: 'getAll',
-			parameters: { customerId: 'all', returnAll: false, limit: 10, filters: { active: false } },
+			parameters: {
+				customerId: byId('all'),
+				returnAll: false,
+				limit: 10,
+				filters: { active: false },
+			},
 			request: { method: 'GET', path: `${base}/customers/all/actions`, query: { active: 'false' } },
 			verify: (items) => {
 				expect(items).toHaveLength(10);
@@ -282,10 +294,10 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'customerAction',
 			operation: 'create',
 			parameters: {
-				customerId: customer.id,
+				customerId: fromList(customer.id),
 				startDatetime: '2026-12-01T10:00:00+09:00',
 				endDatetime: '2026-12-01T11:00:00+09:00',
-				creator: user,
+				creator: fromList(user),
 				pattern: pattern.id,
 				additionalFields: { preNote: '定例訪問' },
 			},
@@ -305,7 +317,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'get',
 			parameters: {
 				customerId: customer.id,
-				id: customerAction.id,
+				actionId: customerAction.id,
 				options: { include_files: true },
 			},
 			request: {
@@ -320,7 +332,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'update',
 			parameters: {
 				customerId: customer.id,
-				id: customerAction.id,
+				actionId: String(customerAction.id),
 				updateFields: { result: '次回提案へ' },
 			},
 			request: {
@@ -332,7 +344,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customerAction',
 			operation: 'delete',
-			parameters: { customerId: customer.id, id: customerAction.id },
+			parameters: { customerId: customer.id, actionId: customerAction.id },
 			request: {
 				method: 'DELETE',
 				path: `${base}/customers/${customer.id}/actions/${customerAction.id}`,
@@ -349,14 +361,14 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'dealType',
 			operation: 'get',
-			parameters: { id: dealType.id },
+			parameters: { dealTypeId: fromList(dealType.id) },
 			request: { method: 'GET', path: `${base}/deal_setting/deal_types/${dealType.id}` },
 			verify: (items) => expect(items[0]).toHaveProperty('phases'),
 		},
 		{
 			resource: 'deal',
 			operation: 'getAll',
-			parameters: { returnAll: false, limit: 7, filters: { dealTypeId: dealType.id } },
+			parameters: { returnAll: false, limit: 7, filters: { dealTypeId: fromList(dealType.id) } },
 			request: {
 				method: 'GET',
 				path: `${base}/deals`,
@@ -368,10 +380,10 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			resource: 'deal',
 			operation: 'create',
 			parameters: {
-				dealType: dealType.id,
+				dealType: fromList(dealType.id),
 				name: '新規導入案件',
 				expectedContractDate: '2026-12-24T00:00:00+09:00',
-				customer: customer.id,
+				customer: byId(customer.id),
 				phase: dealType.phases[0].id,
 				product: dealType.products[0].id,
 				probability: dealType.probabilities[0].id,
@@ -396,20 +408,20 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'deal',
 			operation: 'get',
-			parameters: { id: deal.id },
+			parameters: { dealId: fromList(deal.id) },
 			request: { method: 'GET', path: `${base}/deals/${deal.id}` },
 		},
 		{
 			resource: 'deal',
 			operation: 'update',
-			parameters: { id: deal.id, updateFields: { amount: 980_000 } },
+			parameters: { dealId: deal.id, updateFields: { amount: 980_000 } },
 			request: { method: 'PATCH', path: `${base}/deals/${deal.id}`, body: { amount: 980_000 } },
 			verify: (_, sim) => expect(sim.store.deals.get(deal.id)?.amount).toBe(980_000),
 		},
 		{
 			resource: 'deal',
 			operation: 'delete',
-			parameters: { id: deal.id },
+			parameters: { dealId: byId(deal.id) },
 			request: { method: 'DELETE', path: `${base}/deals/${deal.id}` },
 		},
 		{
@@ -422,7 +434,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'dealContact',
 			operation: 'add',
-			parameters: { dealId: deal.id, contactId: unlinkedContact.id },
+			parameters: { dealId: fromList(deal.id), contactId: fromList(unlinkedContact.id) },
 			request: { method: 'POST', path: `${base}/deals/${deal.id}/contacts/${unlinkedContact.id}` },
 			verify: (_, sim) =>
 				expect(sim.store.dealContacts.get(deal.id)?.has(unlinkedContact.id)).toBe(true),
@@ -438,7 +450,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'getAll',
 			parameters: {
 				returnAll: true,
-				filters: { dealId: dealAction.dealId, users: [dealAction.creatorId] },
+				filters: { dealId: fromList(dealAction.dealId ?? 0), users: [dealAction.creatorId] },
 			},
 			request: {
 				method: 'GET',
@@ -458,7 +470,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 				endDatetime: '2026-12-02T15:00:00+09:00',
 				creator: user,
 				purpose: dealType.purposes[0].id,
-				deal: deal.id,
+				deal: fromList(deal.id),
 			},
 			request: {
 				method: 'POST',
@@ -473,14 +485,14 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'dealAction',
 			operation: 'get',
-			parameters: { id: dealAction.id },
+			parameters: { actionId: dealAction.id },
 			request: { method: 'GET', path: `${base}/actions/${dealAction.id}` },
 		},
 		{
 			resource: 'dealAction',
 			operation: 'update',
 			parameters: {
-				id: dealAction.id,
+				actionId: dealAction.id,
 				startDatetime: '2026-12-03T09:00:00+09:00',
 				endDatetime: '2026-12-03T10:00:00+09:00',
 				creator: dealAction.creatorId,
@@ -499,7 +511,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'dealAction',
 			operation: 'delete',
-			parameters: { id: dealAction.id },
+			parameters: { actionId: dealAction.id },
 			request: { method: 'DELETE', path: `${base}/actions/${dealAction.id}` },
 		},
 		{
@@ -527,7 +539,10 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'create',
 			parameters: {
 				name: '山田 花子',
-				additionalFields: { email: 'hanako.yamada@example.co.jp', customer: customer.id },
+				additionalFields: {
+					email: 'hanako.yamada@example.co.jp',
+					customer: fromList(customer.id),
+				},
 				contactCustomsMode: 'json',
 				contactCustomsJson: JSON.stringify([{ itemKey: 'interest', value: 'SFA導入' }]),
 			},
@@ -557,13 +572,13 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'contact',
 			operation: 'get',
-			parameters: { id: contact.id },
+			parameters: { contactId: fromList(contact.id) },
 			request: { method: 'GET', path: `${base}/contacts/${contact.id}` },
 		},
 		{
 			resource: 'contact',
 			operation: 'update',
-			parameters: { id: contact.id, updateFields: { position: '部長' } },
+			parameters: { contactId: contact.id, updateFields: { position: '部長' } },
 			request: {
 				method: 'PATCH',
 				path: `${base}/contacts/${contact.id}`,
@@ -573,7 +588,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'contact',
 			operation: 'delete',
-			parameters: { id: contact.id },
+			parameters: { contactId: contact.id },
 			request: { method: 'DELETE', path: `${base}/contacts/${contact.id}` },
 		},
 		{
@@ -602,7 +617,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'contactAction',
 			operation: 'get',
-			parameters: { contactId: contactAction.contactId, id: contactAction.id },
+			parameters: { contactId: contactAction.contactId, actionId: contactAction.id },
 			request: {
 				method: 'GET',
 				path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}`,
@@ -613,7 +628,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'update',
 			parameters: {
 				contactId: contactAction.contactId,
-				id: contactAction.id,
+				actionId: contactAction.id,
 				updateFields: { preNote: '資料送付' },
 			},
 			request: {
@@ -625,7 +640,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'contactAction',
 			operation: 'delete',
-			parameters: { contactId: contactAction.contactId, id: contactAction.id },
+			parameters: { contactId: byId(contactAction.contactId ?? 0), actionId: contactAction.id },
 			request: {
 				method: 'DELETE',
 				path: `${base}/contacts/${contactAction.contactId}/actions/${contactAction.id}`,
@@ -657,13 +672,13 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customObjectDefinition',
 			operation: 'get',
-			parameters: { key: 'product_master' },
+			parameters: { custom_object_def_key: fromList('product_master') },
 			request: { method: 'GET', path: `${base}/custom_object_defs/product_master` },
 		},
 		{
 			resource: 'customObjectDefinition',
 			operation: 'update',
-			parameters: { key: 'contract', updateFields: { name: '契約台帳' } },
+			parameters: { custom_object_def_key: 'contract', updateFields: { name: '契約台帳' } },
 			request: {
 				method: 'PATCH',
 				path: `${base}/custom_object_defs/contract`,
@@ -673,7 +688,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customObjectDefinition',
 			operation: 'delete',
-			parameters: { key: 'contract' },
+			parameters: { custom_object_def_key: byId('contract') },
 			request: { method: 'DELETE', path: `${base}/custom_object_defs/contract` },
 		},
 		{
@@ -696,7 +711,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'update',
 			parameters: {
 				custom_object_def_key: 'product_master',
-				key: 'productName',
+				fieldKey: 'productName',
 				updateFields: { name: '商品名称' },
 			},
 			request: {
@@ -708,7 +723,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customObjectField',
 			operation: 'delete',
-			parameters: { custom_object_def_key: 'product_master', key: 'tags' },
+			parameters: { custom_object_def_key: fromList('product_master'), fieldKey: 'tags' },
 			request: {
 				method: 'DELETE',
 				path: `${base}/custom_object_defs/product_master/custom_object_item_defs/tags`,
@@ -746,7 +761,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customObjectRecord',
 			operation: 'get',
-			parameters: { custom_object_def_key: 'product_master', id: productRecord.id },
+			parameters: { custom_object_def_key: 'product_master', recordId: productRecord.id },
 			request: {
 				method: 'GET',
 				path: `${base}/custom_object_defs/product_master/custom_objects/${productRecord.id}`,
@@ -757,7 +772,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 			operation: 'update',
 			parameters: {
 				custom_object_def_key: 'product_master',
-				id: productRecord.id,
+				recordId: productRecord.id,
 				fieldsMode: 'json',
 				fieldsJson: '{"unitPrice": "1980.00"}',
 			},
@@ -770,7 +785,7 @@ export function operationCases(sim: MazricaSimulator): OperationCase[] {
 		{
 			resource: 'customObjectRecord',
 			operation: 'delete',
-			parameters: { custom_object_def_key: 'product_master', id: productRecord.id },
+			parameters: { custom_object_def_key: 'product_master', recordId: productRecord.id },
 			request: {
 				method: 'DELETE',
 				path: `${base}/custom_object_defs/product_master/custom_objects/${productRecord.id}`,

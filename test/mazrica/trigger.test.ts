@@ -25,11 +25,18 @@ function customerIds(): number[] {
 	return [...sim.store.customers.keys()];
 }
 
+const OVERLAP_MS = 5 * 60_000;
+
 test('activation starts at the newest change without replaying history; an idle poll costs one request', async () => {
 	const trigger = mazricaTrigger(mazricaCredentials(sim), { source: 'customer' });
 	expect(await trigger.poll()).toBeNull();
 	const newest = Math.max(...[...sim.store.customers.values()].map((c) => c.updatedAt));
-	expect(trigger.staticData.watermark).toBe(newest);
+	// The next poll reads again the default 5 minutes behind the newest change.
+	expect(trigger.staticData.readFrom).toBe(newest - OVERLAP_MS);
+	// n8n saves the activation poll's state although it emitted nothing.
+	expect(trigger.savedNodeStaticData).toEqual(
+		expect.objectContaining({ readFrom: newest - OVERLAP_MS }),
+	);
 
 	sim.requests.length = 0;
 	expect(await trigger.poll()).toBeNull();
@@ -190,5 +197,127 @@ test('"Created Only" filters the output but still moves past the updates', async
 	sim.touch('customer', customerIds()[0]);
 	const created = await createCustomer('株式会社作成のみ');
 	expect(ids(await trigger.poll())).toEqual([created]);
+	expect(await trigger.poll()).toBeNull();
+});
+
+test('a record that becomes visible late, inside the overlap window, is emitted once', async () => {
+	const trigger = mazricaTrigger(mazricaCredentials(sim), { source: 'customer' });
+	await trigger.poll();
+	const [early, late, later] = customerIds();
+	sim.advanceClock(60_000);
+	sim.touch('customer', early);
+	const lateStamp = sim.store.customers.get(early)?.updatedAt ?? 0;
+	sim.advanceClock(2000);
+	sim.touch('customer', later);
+	expect(ids(await trigger.poll())).toEqual([early, later]);
+
+	// Mazrica commits an edit stamped one second after `early` only now (commit lag, server clock
+	// skew): it lies behind the newest change already emitted.
+	sim.touch('customer', late);
+	const record = sim.store.customers.get(late);
+	if (record) record.updatedAt = lateStamp + 1000;
+	expect(ids(await trigger.poll())).toEqual([late]);
+	expect(await trigger.poll()).toBeNull();
+});
+
+test('the state keeps only the changes inside the overlap window', async () => {
+	const trigger = mazricaTrigger(mazricaCredentials(sim), {
+		source: 'customer',
+		options: { overlapMinutes: 1 },
+	});
+	await trigger.poll();
+	const [a, b] = customerIds();
+	sim.advanceClock(10_000);
+	sim.touch('customer', a);
+	expect(ids(await trigger.poll())).toEqual([a]);
+	expect(Object.keys(trigger.staticData.seen as object)).toEqual([String(a)]);
+	// Two minutes later, a's change is out of the window: it cannot be read back, so it is dropped.
+	sim.advanceClock(120_000);
+	sim.touch('customer', b);
+	expect(ids(await trigger.poll())).toEqual([b]);
+	expect(Object.keys(trigger.staticData.seen as object)).toEqual([String(b)]);
+	expect(await trigger.poll()).toBeNull();
+});
+
+test('newest-first lists: a record deleted while the trigger pages hides no other record', async () => {
+	const trigger = mazricaTrigger(mazricaCredentials(sim), {
+		source: 'customObject',
+		custom_object_def_key: 'product_master',
+	});
+	await trigger.poll();
+	const records = [...sim.store.customObjects.values()]
+		.filter((r) => r.defKey === 'product_master')
+		.slice(0, 150);
+	for (const record of records) {
+		sim.advanceClock(1000);
+		sim.touch('customObject', record.id);
+	}
+	// Newest first: page 1 holds the 100 newest. After it is read, one of them is deleted, so
+	// every later record moves up one place and a page-number read skips one.
+	let listed = 0;
+	sim.onRequest = (req) => {
+		if (!req.path.endsWith('/custom_objects') || ++listed !== 2) return;
+		sim.store.customObjects.delete(records[149].id);
+	};
+	const emitted = ids(await trigger.poll());
+	expect([...emitted].sort((x, y) => x - y)).toEqual(
+		records.map((r) => r.id).sort((x, y) => x - y),
+	);
+	// The keyset reads ask for records up to the oldest time already read, never for page 2.
+	const queries = sim.received({ path: '/v1/custom_object_defs/product_master/custom_objects' });
+	expect(queries.slice(-2).map((r) => r.query.page)).toEqual(['1', '1']);
+	expect(queries[queries.length - 1].query.updatedAtTo).toBeDefined();
+	expect(await trigger.poll()).toBeNull();
+});
+
+test('a whole page inside one second is read again when a record leaves that second while paging', async () => {
+	const trigger = mazricaTrigger(mazricaCredentials(sim), { source: 'customer' });
+	await trigger.poll();
+	sim.freezeClock(Math.ceil(sim.now() / 1000) * 1000 + 200);
+	const changed = customerIds().slice(0, 130);
+	for (const id of changed) sim.touch('customer', id);
+	sim.advanceClock(1000);
+	const afterwards = customerIds()[140];
+	sim.touch('customer', afterwards);
+	// While the second is paged, one of its records already read is edited again (leaves it).
+	let listed = 0;
+	sim.onRequest = (req) => {
+		if (req.path !== '/v1/customers' || req.query.get('page') !== '2' || ++listed !== 1) return;
+		sim.touch('customer', changed[0]);
+	};
+	const emitted = ids(await trigger.poll());
+	expect(new Set(emitted).size).toBe(emitted.length);
+	expect([...emitted].sort((x, y) => x - y)).toEqual(
+		[...changed, afterwards].sort((x, y) => x - y),
+	);
+	expect(await trigger.poll()).toBeNull();
+});
+
+test('an n8n restart before the first change loses nothing: n8n saved the activation state', async () => {
+	const trigger = mazricaTrigger(mazricaCredentials(sim), { source: 'deal' });
+	await trigger.poll();
+	// A change while n8n is down, right after activation, before anything was emitted.
+	sim.advanceClock(1000);
+	const [deal] = [...sim.store.deals.keys()];
+	sim.touch('deal', deal);
+	trigger.restart();
+	expect(ids(await trigger.poll())).toEqual([deal]);
+});
+
+test('a state saved by 0.1.0 (watermark and the IDs at it) goes on from its watermark', async () => {
+	const trigger = mazricaTrigger(mazricaCredentials(sim), { source: 'customer' });
+	await trigger.poll();
+	const [a, b, c] = customerIds();
+	sim.advanceClock(1000);
+	sim.touch('customer', a);
+	sim.touch('customer', b);
+	const at = sim.store.customers.get(a)?.updatedAt ?? 0;
+	// What 0.1.0 left after emitting a (and not yet b) at that second.
+	for (const key of Object.keys(trigger.staticData)) delete trigger.staticData[key];
+	Object.assign(trigger.staticData, { source: 'customer:', watermark: at, seenAtWatermark: [a] });
+	sim.advanceClock(1000);
+	sim.touch('customer', c);
+	expect(ids(await trigger.poll())).toEqual([b, c]);
+	expect(trigger.staticData).not.toHaveProperty('watermark');
 	expect(await trigger.poll()).toBeNull();
 });

@@ -28,8 +28,11 @@ test.each([
 		},
 		'"Employees" must be a number',
 	],
-	[{ resource: 'customer', operation: 'get', id: 0 }, '"Customer ID" is required'],
-	[{ resource: 'customer', operation: 'update', id: 'abc' }, '"Customer ID" must be a number'],
+	[{ resource: 'customer', operation: 'get', customerId: '={{ 0 }}' }, '"Customer" is required'],
+	[
+		{ resource: 'customer', operation: 'update', customerId: 'abc' },
+		'"Customer" must be a whole-number ID',
+	],
 	[
 		{ resource: 'customer', operation: 'search', filter: '{"compositeFilter": ' },
 		'"Filter (JSON)" Filter (JSON) is not valid JSON',
@@ -94,7 +97,7 @@ test('a 404 says the record does not exist', async () => {
 	const result = await runMazrica(mazricaCredentials(sim), {
 		resource: 'customer',
 		operation: 'get',
-		id: 999999,
+		customerId: 999999,
 	});
 	expect(result.error?.message).toMatch(/^Mazrica returned 404: /);
 	expect(result.error?.description).toMatch(/does not exist/);
@@ -142,4 +145,67 @@ test('when the daily quota is used up the node stops before sending, naming the 
 		`Mazrica daily quota of 10000 requests is used up for this credential until ${reset.toISOString()}`,
 	);
 	expect(sim.requests).toHaveLength(0);
+});
+
+describe('required IDs: no 0 default, 0 refused before sending', () => {
+	const dealCreate = () => {
+		const type = [...sim.store.dealTypes.values()][0];
+		return {
+			resource: 'deal',
+			operation: 'create',
+			dealType: type.id,
+			name: '新規案件',
+			expectedContractDate: '2026-12-24',
+			phase: type.phases[0].id,
+			product: type.products[0].id,
+			probability: type.probabilities[0].id,
+			channel: type.channels[0].id,
+			user: [...sim.store.users.keys()][0],
+		};
+	};
+
+	test('Deal → Create with the customer mapped to 0 stops naming the customer; nothing is sent', async () => {
+		const result = await runMazrica(
+			mazricaCredentials(sim),
+			{ ...dealCreate(), customer: '={{ $json.customerId }}' },
+			[{ customerId: 0 }],
+		);
+		expect(result.error?.message).toBe('"Customer" is required');
+		expect(sim.received({ method: 'POST', path: '/v1/deals' })).toHaveLength(0);
+	});
+
+	test('Deal → Create with the customer left at 0 is refused by n8n itself; nothing is sent', async () => {
+		const outcome = await runMazrica(mazricaCredentials(sim), {
+			...dealCreate(),
+			customer: 0,
+		}).then(
+			(result) => result.error?.message,
+			(error: Error) => error.message,
+		);
+		expect(outcome).toMatch(/Customer/);
+		expect(sim.received({ method: 'POST', path: '/v1/deals' })).toHaveLength(0);
+	});
+
+	test('an optional ID of 0 is refused, naming the field', async () => {
+		const result = await runMazrica(mazricaCredentials(sim), {
+			resource: 'dealAction',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { dealId: '={{ 0 }}' },
+		});
+		expect(result.error?.message).toBe('"Deal" must be an ID above 0');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('0 stays allowed where Mazrica gives it a meaning (ownerRoleId 0 clears the owner role)', async () => {
+		const customer = [...sim.store.customers.values()][0];
+		const result = await runMazrica(mazricaCredentials(sim), {
+			resource: 'customer',
+			operation: 'update',
+			customerId: customer.id,
+			updateFields: { ownerRoleId: 0 },
+		});
+		expect(result.error).toBeUndefined();
+		expect(sim.received({ method: 'PATCH' })[0].body).toEqual({ ownerRoleId: 0 });
+	});
 });

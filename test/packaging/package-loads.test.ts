@@ -59,6 +59,17 @@ describe('the built package', () => {
 		}
 	});
 
+	test('registers the SATORI node, trigger and credential, found by their Japanese names', () => {
+		expect(Object.keys(loader.nodeTypes)).toEqual(expect.arrayContaining(['satori', 'satoriTrigger']));
+		expect(Object.keys(loader.credentialTypes)).toContain('satoriApi');
+		for (const name of ['satori', 'satoriTrigger']) {
+			const codex = loader.types.nodes.find((d) => d.name === name)?.codex;
+			expect(codex?.alias).toEqual(expect.arrayContaining(['サトリ', 'リード', 'マーケティング']));
+		}
+		const trigger = loader.types.nodes.find((d) => d.name === 'satoriTrigger');
+		expect(trigger?.webhooks?.[0]).toEqual(expect.objectContaining({ httpMethod: 'POST', path: 'satori' }));
+	});
+
 	test('ships no test code, simulators or undici in dist', () => {
 		const files: string[] = [];
 		const walk = (dir: string) => {

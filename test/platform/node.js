@@ -26,12 +26,20 @@ module.exports = {
 	cwd: () => process.cwd(),
 	memoryUsage: () => process.memoryUsage(),
 	hrtimeMs: () => Number(process.hrtime.bigint()) / 1e6,
+	cpuUsageMs: () => {
+		const { user, system } = process.cpuUsage();
+		return (user + system) / 1000;
+	},
+	execPath: process.execPath,
 	onExit: (signal, fn) => process.on(signal, fn),
 	exit: (code) => process.exit(code),
 	write: (text) => process.stdout.write(text),
 	writeErr: (text) => process.stderr.write(text),
 	argv: () => process.argv.slice(2),
+	nodeExecPath: process.execPath,
 	projectRoot: path.resolve(__dirname, '..', '..'),
+	/** Resolves after every callback already queued, promise reactions included, has run. */
+	nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
 	schedule: (fn, ms) => {
 		const t = setTimeout(fn, ms);
 		return () => clearTimeout(t);

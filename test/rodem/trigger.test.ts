@@ -30,7 +30,7 @@ test('watches the window of use dates; new and edited expenses are emitted once,
 	expect(query.start_date).toBe(today.minus({ days: 45 }).toFormat('yyyyMMdd'));
 	expect(query.end_date).toBe(today.plus({ days: 7 }).toFormat('yyyyMMdd'));
 	// The state holds exactly the expenses of the window.
-	expect(Object.keys(trigger.staticData.seen as object).sort()).toEqual(
+	expect(Object.keys(trigger.staticData.expenses as object).sort()).toEqual(
 		inWindow(45)
 			.map((e) => String(e.id))
 			.sort(),
@@ -77,4 +77,36 @@ test('a restart neither repeats nor loses changes', async () => {
 	sim.editExpense(b.id, { price: 2000 });
 	trigger.restart();
 	expect(emitted(await trigger.poll())).toEqual([[b.id, 'updated']]);
+});
+
+test('an expense deleted while the trigger pages makes no other expense come back as created', async () => {
+	// More than one page (200) in the window.
+	for (let i = 0; i < 120; i++) sim.addExpense({ useDate: today.toFormat('yyyy-MM-dd') });
+	const trigger = rodemTrigger(await rodemCredentials(sim), { lookBackDays: 45 });
+	await trigger.poll();
+	const [first] = inWindow(45);
+	// Offset paging: after page 1 was read, an expense on it is withdrawn, so the expense at
+	// offset 200 moves to 199 and page 2 starts behind it.
+	let listed = 0;
+	sim.onRequest = (req) => {
+		if (req.path !== '/api/v1/expenses' || ++listed !== 2) return;
+		sim.deleteExpense(first.id);
+	};
+	expect(await trigger.poll()).toBeNull();
+	sim.onRequest = undefined;
+	expect(await trigger.poll()).toBeNull();
+});
+
+test('an expense moved out of the window and back is "updated", not "created"', async () => {
+	const trigger = rodemTrigger(await rodemCredentials(sim), { lookBackDays: 45 });
+	await trigger.poll();
+	const [expense] = inWindow(45);
+	sim.advanceClock(1000);
+	sim.editExpense(expense.id, { useDate: today.minus({ days: 200 }).toFormat('yyyy-MM-dd') });
+	expect(await trigger.poll()).toBeNull();
+	// Its last known use date is still in the window, so the state remembers it.
+	expect(Object.keys(trigger.staticData.expenses as object)).toContain(String(expense.id));
+	sim.advanceClock(1000);
+	sim.editExpense(expense.id, { useDate: today.toFormat('yyyy-MM-dd') });
+	expect(emitted(await trigger.poll())).toEqual([[expense.id, 'updated']]);
 });

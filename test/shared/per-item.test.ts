@@ -9,7 +9,7 @@ test('the failing item stops the node with the vendor error as it was, naming th
 	const [first, second] = [...sim.store.customers.keys()];
 	const result = await runMazrica(
 		mazricaCredentials(sim),
-		{ resource: 'customer', operation: 'get', id: '={{ $json.id }}' },
+		{ resource: 'customer', operation: 'get', customerId: '={{ $json.id }}' },
 		[{ id: first }, { id: 999_999 }, { id: second }],
 	);
 	expect(result.error).toEqual(
@@ -29,7 +29,7 @@ test('with Continue On Fail the failing item carries its error; the others their
 	const [first, second] = [...sim.store.customers.keys()];
 	const result = await runMazrica(
 		mazricaCredentials(sim),
-		{ resource: 'customer', operation: 'get', id: '={{ $json.id }}' },
+		{ resource: 'customer', operation: 'get', customerId: '={{ $json.id }}' },
 		[{ id: first }, { id: 999_999 }, { id: second }],
 		true,
 	);

@@ -22,7 +22,11 @@ let credentialSeq = 0;
  * A credentials helper holding one API-key credential for `sim`. Budgets (throttle, daily count,
  * blocks, breaker) belong to the key, so each setup gets a fresh key unless one is handed in.
  */
-export function apiKeySetup(sim: ReferenceSimulator, apiKey = sim.issueApiKey()) {
+export function apiKeySetup(
+	sim: ReferenceSimulator,
+	apiKey = sim.issueApiKey(),
+	extra: IDataObject = {},
+) {
 	const helper = new TestCredentialsHelper(
 		new CredentialTypesRegistry([
 			new ApiKeyTestApi(),
@@ -36,7 +40,7 @@ export function apiKeySetup(sim: ReferenceSimulator, apiKey = sim.issueApiKey())
 		id,
 		name: 'Reference',
 		type: 'apiKeyTestApi',
-		data: { baseUrl: sim.url, apiKey },
+		data: { baseUrl: sim.url, apiKey, ...extra },
 	});
 	const credentials: INodeCredentials = { apiKeyTestApi: details };
 	return { helper, credentials, id, apiKey };

@@ -60,7 +60,7 @@ describe('429 and 503 handling', () => {
 		expect(second).toBeGreaterThanOrEqual(20);
 	});
 
-	test('gives up after the attempt limit with the vendor message and a hint', async () => {
+	test('gives up after the refusal limit with the vendor message and a hint', async () => {
 		sim.inject({
 			path: '/items',
 			times: 10,
@@ -69,11 +69,38 @@ describe('429 and 503 handling', () => {
 		const result = await probe(apiKeySetup(sim), {
 			operation: 'request',
 			path: '/items',
-			retry: JSON.stringify({ baseDelayMs: 10, maxAttempts: 3 }),
+			retry: JSON.stringify({ baseDelayMs: 10, maxRefusals: 3 }),
 		});
 		expect(sim.received({ path: '/items' })).toHaveLength(3);
 		expect(result.error?.message).toBe('Reference returned 503: メンテナンス中です');
 		expect(result.error?.description).toContain('temporarily unavailable');
+	});
+
+	test('refusals are counted apart from other failures: seven 429s in a row are still absorbed', async () => {
+		// The load test on two workers lost executions to "6 attempts used up" while their
+		// throttles settled; a refusal proves nothing was processed, so it gets its own budget.
+		sim.inject({ path: '/items', times: 7, respond: { status: 429, body: { error: 'busy' } } });
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			path: '/items',
+			retry: JSON.stringify({ baseDelayMs: 10, maxDelayMs: 40 }),
+		});
+		expect(result.error).toBeUndefined();
+		expect(sim.received({ path: '/items' }).map((r) => r.status)).toEqual([
+			...Array(7).fill(429),
+			200,
+		]);
+	});
+
+	test('other failures keep their attempt limit: a GET answered 502 is asked at most maxAttempts times', async () => {
+		sim.inject({ path: '/items', times: 10, respond: { status: 502, body: { error: 'bad gateway' } } });
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			path: '/items',
+			retry: JSON.stringify({ baseDelayMs: 10, maxAttempts: 3, maxRefusals: 10 }),
+		});
+		expect(sim.received({ path: '/items' })).toHaveLength(3);
+		expect(result.error?.message).toBe('Reference returned 502: bad gateway');
 	});
 
 	test('a Retry-After beyond the wait cap fails fast and says when to retry', async () => {
@@ -135,7 +162,7 @@ describe('blocks and the circuit breaker, per key', () => {
 		const parameters = {
 			operation: 'request',
 			path: '/items',
-			retry: JSON.stringify({ baseDelayMs: 10, maxAttempts: 3, circuitBreakerCooldownMs: 60_000 }),
+			retry: JSON.stringify({ baseDelayMs: 10, maxRefusals: 3, circuitBreakerCooldownMs: 60_000 }),
 		};
 		sim.inject({ path: '/items', times: 100, respond: { status: 503, body: { error: 'down' } } });
 		const started = Date.now();
@@ -163,7 +190,7 @@ describe('blocks and the circuit breaker, per key', () => {
 		const parameters = {
 			operation: 'request',
 			path: '/items',
-			retry: JSON.stringify({ baseDelayMs: 10, maxAttempts: 2, circuitBreakerCooldownMs: 300 }),
+			retry: JSON.stringify({ baseDelayMs: 10, maxRefusals: 2, circuitBreakerCooldownMs: 300 }),
 		};
 		sim.inject({ path: '/items', times: 2, respond: { status: 503, body: { error: 'down' } } });
 		expect((await probe(setup, parameters)).error).toBeDefined();

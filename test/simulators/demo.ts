@@ -4,6 +4,7 @@ import { Simulator } from '../kit/simulator';
 import { CyzenSimulator } from './cyzen/cyzen-simulator';
 import { MazricaSimulator } from './mazrica/mazrica-simulator';
 import { RodemSimulator } from './rodem/rodem-simulator';
+import { SatoriSimulator } from './satori/satori-simulator';
 import { YappliSimulator } from './yappli/yappli-simulator';
 
 export interface DemoCredential {
@@ -19,11 +20,15 @@ export interface DemoServices {
 	yappli: YappliSimulator;
 	rodem: RodemSimulator;
 	cyzen: CyzenSimulator;
+	satori: SatoriSimulator;
 	/** A webhook receiver standing in for Slack / Chatwork / LINE WORKS. */
 	sink: Simulator;
 	credentials: DemoCredential[];
 	all: Array<{ label: string; simulator: Simulator }>;
 }
+
+/** Records of each kind (customers, contacts, deals, members, expenses) changed in the last hours. */
+export const DEMO_RECENT = 6;
 
 /** Fixed ports for `npm start`, which the examples' webhook URL and saved credentials rely on. */
 export const DEMO_PORTS = {
@@ -31,6 +36,7 @@ export const DEMO_PORTS = {
 	yappli: 4011,
 	rodem: 4012,
 	cyzen: 4013,
+	satori: 4014,
 	sink: 4020,
 } as const;
 
@@ -43,16 +49,29 @@ export async function startDemoSimulators(
 	ports: Partial<Record<keyof typeof DEMO_PORTS, number>> = DEMO_PORTS,
 	n8nCallbackUrls: string[] = ['http://127.0.0.1:5678/rest/oauth2-credential/callback'],
 ): Promise<DemoServices> {
-	const mazrica = new MazricaSimulator();
-	const yappli = new YappliSimulator();
-	const firstOfMonth = DateTime.now().setZone('Asia/Tokyo').startOf('month');
+	// Demo data up to the real clock, never after it, with records changed in the last hours so
+	// that every "since yesterday" example shows output on its first run.
+	const now = DateTime.now().setZone('Asia/Tokyo');
+	const mazrica = new MazricaSimulator({
+		seed: { anchor: now.toISO({ suppressMilliseconds: true }) ?? '', recentChanges: DEMO_RECENT },
+	});
+	const yappli = new YappliSimulator({ seed: { recentChanges: DEMO_RECENT } });
 	const rodem = new RodemSimulator({
 		redirectUris: n8nCallbackUrls,
+		// The consent page with 許可 that "Connect my account" opens, as on RODEM.
+		consent: 'page',
 		// Expenses over the last three months and this one, so "last month" always has data.
-		seed: { startDate: firstOfMonth.minus({ months: 3 }).toFormat('yyyy-MM-dd'), months: 4 },
+		seed: {
+			startDate: now.startOf('month').minus({ months: 3 }).toFormat('yyyy-MM-dd'),
+			months: 4,
+			until: now.toMillis(),
+			recentEdits: DEMO_RECENT,
+		},
 	});
 	// A field-sales tenant seeded at start: reports, check-ins and spot edits of the last hours.
 	const cyzen = new CyzenSimulator();
+	// Bulk jobs finish a few seconds after the upload, so Wait for Completion has something to wait for.
+	const satori = new SatoriSimulator({ behaviour: { queueMs: 1500, processingMs: 1500 } });
 	const sink = new Simulator('webhook sink');
 	sink.route('POST', '/hook/:name', () => ({ body: { ok: true } }));
 	await Promise.all([
@@ -60,6 +79,7 @@ export async function startDemoSimulators(
 		yappli.start(ports.yappli),
 		rodem.start(ports.rodem),
 		cyzen.start(ports.cyzen),
+		satori.start(ports.satori),
 		sink.start(ports.sink),
 	]);
 	const rodemTokens = rodem.issueTokens();
@@ -68,6 +88,7 @@ export async function startDemoSimulators(
 		yappli,
 		rodem,
 		cyzen,
+		satori,
 		sink,
 		credentials: [
 			{
@@ -108,12 +129,19 @@ export async function startDemoSimulators(
 					companyId: cyzen.companyId,
 				},
 			},
+			{
+				id: 'jpSaasSatori001',
+				type: 'satoriApi',
+				name: 'SATORI (local simulator)',
+				data: { ...satori.keysOf(0), baseUrl: satori.baseUrl },
+			},
 		],
 		all: [
 			{ label: 'Mazrica', simulator: mazrica },
 			{ label: 'Yappli CRM', simulator: yappli },
 			{ label: 'RODEM', simulator: rodem },
 			{ label: 'cyzen (switches, ledger, app events: /__admin/cyzen)', simulator: cyzen },
+			{ label: 'SATORI (customers: /__satori/customers)', simulator: satori },
 			{ label: 'Webhook sink (stands in for Slack / Chatwork / LINE WORKS)', simulator: sink },
 		],
 	};

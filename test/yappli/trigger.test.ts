@@ -64,3 +64,28 @@ test('Fetch Test Event returns the five most recently updated members without to
 	expect(sample?.slice(0, 3).map((item) => item.json.id)).toEqual([...recent].reverse());
 	expect(trigger.staticData.fingerprints).toBeUndefined();
 });
+
+test('a member missed by one read (pages shifted while paging) comes back neither as created nor as a change', async () => {
+	// The list's order is not documented; read newest-updated first, an edit moves a member
+	// from a page not yet read to one already read, and every member in between shifts down.
+	sim.shapes.memberOrder = 'updatedDesc';
+	const trigger = yappliTrigger(yappliCredentials(sim));
+	await trigger.poll();
+	const members = sim.store.memberList().sort((a, b) => b.updatedAt - a.updatedAt);
+	const moved = members[2200].id;
+	let listed = 0;
+	sim.onRequest = (req) => {
+		if (req.path !== '/api/ext/users' || ++listed !== 2) return;
+		sim.advanceClock(1000);
+		sim.touchMember(moved, { enabled: 0 });
+	};
+	expect(await trigger.poll()).toBeNull();
+	sim.onRequest = undefined;
+	// The next poll sees the member's edit: one "updated", nothing else.
+	expect(ids(await trigger.poll())).toEqual([[moved, 'updated']]);
+	expect(await trigger.poll()).toBeNull();
+	// The read that saw 2,299 of 2,300 said so, as a notice in n8n's log rather than as an event.
+	expect(trigger.logs).toEqual([
+		{ level: 'warn', message: expect.stringMatching(/read 2299 of 2300 members/) },
+	]);
+});

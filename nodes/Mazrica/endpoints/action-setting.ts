@@ -1,5 +1,5 @@
 import { PICK_ONE } from './common';
-import type { EndpointSpec, FieldSpec } from './schema';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
 const itemKey: FieldSpec = {
 	name: 'item_key',
@@ -11,7 +11,7 @@ const itemKey: FieldSpec = {
 	description: `項目キー: the key of the action custom field. ${PICK_ONE}`,
 };
 
-export const actionSettingEndpoints: EndpointSpec[] = [
+export const actionSettingEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'actionSetting',
 		operation: 'get',

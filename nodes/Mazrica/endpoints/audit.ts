@@ -1,6 +1,7 @@
-import type { EndpointSpec } from './schema';
+import { JST_WITH_OFFSET } from './common';
+import type { MazricaEndpoint } from './schema';
 
-export const auditEndpoints: EndpointSpec[] = [
+export const auditEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'auditLog',
 		operation: 'getAll',
@@ -15,14 +16,14 @@ export const auditEndpoints: EndpointSpec[] = [
 				name: 'startTime',
 				displayName: 'Start Time',
 				kind: 'dateTime',
-				dateFormat: 'jstOffset',
+				dateLayout: JST_WITH_OFFSET,
 				description: '開始日時, sent in Japan time with +09:00',
 			},
 			{
 				name: 'endTime',
 				displayName: 'End Time',
 				kind: 'dateTime',
-				dateFormat: 'jstOffset',
+				dateLayout: JST_WITH_OFFSET,
 				description: '終了日時, sent in Japan time with +09:00',
 			},
 		],

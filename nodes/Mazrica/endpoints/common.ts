@@ -3,11 +3,82 @@
  * deal and contact actions, whose list filters and bodies are nearly identical in the vendor
  * document).
  */
+import type { LocatorSpec } from '@japan-saas/shared/engine';
+
+import { customItems } from '../fields/custom-items';
 import type { FieldSpec } from './schema';
 
 /** n8n lint wording every field filled from loadOptions ends with (also used for multi-choice fields, as ../descriptions expects). */
 export const PICK_ONE =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
+/** Actions and audits take date-times in Japan time with the offset (spec §3). */
+export const JST_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
+
+/** Records picked with a resource locator: the list operation that offers them (spec §5.1 search words). */
+export const CUSTOMERS: LocatorSpec = { resource: 'customer', searchField: 'searchWord' };
+export const DEALS: LocatorSpec = { resource: 'deal', searchField: 'searchWord' };
+export const CONTACTS: LocatorSpec = { resource: 'contact', searchField: 'searchWord' };
+export const USERS: LocatorSpec = { resource: 'user' };
+export const USER_GROUPS: LocatorSpec = { resource: 'userGroup' };
+export const DEAL_TYPES: LocatorSpec = { resource: 'dealType' };
+export const CUSTOM_OBJECT_DEFINITIONS: LocatorSpec = {
+	resource: 'customObjectDefinition',
+	searchField: 'searchWord',
+	value: 'key',
+	placeholder: 'e.g. contract',
+};
+
+/** The customer a record is (取引先ID): the same parameter in every operation that names one. */
+export const customerId = (apiName: string): FieldSpec => ({
+	name: apiName,
+	parameter: 'customerId',
+	displayName: 'Customer',
+	kind: 'id',
+	locator: CUSTOMERS,
+	required: true,
+	description: '取引先ID',
+});
+
+/** The contact a record is (コンタクトID). */
+export const contactId = (apiName: string): FieldSpec => ({
+	name: apiName,
+	parameter: 'contactId',
+	displayName: 'Contact',
+	kind: 'id',
+	locator: CONTACTS,
+	required: true,
+	description: 'コンタクトID',
+});
+
+/** The deal a record is (案件ID). */
+export const dealId = (apiName: string): FieldSpec => ({
+	name: apiName,
+	parameter: 'dealId',
+	displayName: 'Deal',
+	kind: 'id',
+	locator: DEALS,
+	required: true,
+	description: '案件ID',
+});
+
+/** "all" in place of a parent's id lists the actions of every parent (allと指定することで…). */
+export const orAll = (field: FieldSpec, words: string): FieldSpec => ({
+	...field,
+	alsoAccepts: ['all'],
+	default: 'all',
+	description: `${field.description}: ${words}`,
+});
+
+/** A user (ユーザー), picked from the team's users. */
+export const userField = (name: string, description: string, required = false): FieldSpec => ({
+	name,
+	displayName: 'User',
+	kind: 'id',
+	locator: USERS,
+	required,
+	description,
+});
 
 /** A sortable key: API name, English label, and the words for descending and ascending order. */
 export type SortKey = [key: string, label: string, descending?: string, ascending?: string];
@@ -87,9 +158,10 @@ export const actionListFilters: FieldSpec[] = [
 		description: '最終更新日時終了時間',
 	},
 	{
-		name: 'users',
+		name: 'users[]id',
+		parameter: 'users',
 		displayName: 'User Names or IDs',
-		kind: 'referenceList',
+		kind: 'idList',
 		loadOptions: 'getUsers',
 		description: `アクション担当者、その他の担当者: actions whose owner or other assignees include these users (sent as users[]id=…). ${PICK_ONE}`,
 	},
@@ -125,8 +197,9 @@ export const includeFiles: FieldSpec = {
 /** Action id path parameter (アクションID). */
 export const actionId: FieldSpec = {
 	name: 'id',
+	parameter: 'actionId',
 	displayName: 'Action ID',
-	kind: 'number',
+	kind: 'id',
 	required: true,
 	description: 'アクションID',
 };
@@ -138,7 +211,7 @@ export function actionBodyHead(required: boolean): FieldSpec[] {
 			name: 'startDatetime',
 			displayName: 'Start',
 			kind: 'dateTime',
-			dateFormat: 'jstOffset',
+			dateLayout: JST_WITH_OFFSET,
 			required,
 			description: '開始日時',
 		},
@@ -146,17 +219,17 @@ export function actionBodyHead(required: boolean): FieldSpec[] {
 			name: 'endDatetime',
 			displayName: 'End',
 			kind: 'dateTime',
-			dateFormat: 'jstOffset',
+			dateLayout: JST_WITH_OFFSET,
 			required,
 			description: '終了日時',
 		},
 		{
 			name: 'creator',
-			displayName: 'Owner Name or ID',
+			displayName: 'Owner',
 			kind: 'reference',
-			loadOptions: 'getUsers',
+			locator: USERS,
 			required,
-			description: `アクション担当者ID: the user responsible for the action (creator). ${PICK_ONE}`,
+			description: 'アクション担当者ID: the user responsible for the action (creator)',
 		},
 		{
 			name: 'invitees',
@@ -206,7 +279,6 @@ export const actionContacts: FieldSpec = {
 export const actionCustoms: FieldSpec = {
 	name: 'actionCustoms',
 	displayName: 'Custom Fields',
-	kind: 'customItems',
-	customOf: 'action',
+	kind: customItems('action'),
 	description: 'アクション詳細項目一覧',
 };

@@ -10,17 +10,15 @@ import {
 	sortByTimestamps,
 	updatedAtFrom,
 	updatedAtTo,
+	contactId,
+	CUSTOMERS,
+	orAll,
 } from './common';
-import type { EndpointSpec, FieldSpec } from './schema';
+import { customItems } from '../fields/custom-items';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
-const contactId: FieldSpec = {
-	name: 'id',
-	displayName: 'Contact ID',
-	kind: 'number',
-	required: true,
-	description: 'コンタクトID',
-};
-const actionContactId: FieldSpec = { ...contactId, name: 'contactId' };
+const contact = contactId('id');
+const actionContactId = contactId('contactId');
 
 /** Writable contact fields after `name` (コンタクト情報登録/更新). */
 const contactFields: FieldSpec[] = [
@@ -38,15 +36,15 @@ const contactFields: FieldSpec[] = [
 	{ name: 'memo', displayName: 'Memo', kind: 'string', description: 'メモ' },
 	{
 		name: 'customer',
-		displayName: 'Customer ID',
+		displayName: 'Customer',
 		kind: 'reference',
-		description: '取引先: the customer ID, written as { "id": n }',
+		locator: CUSTOMERS,
+		description: '取引先: the customer, written as { "id": n }',
 	},
 	{
 		name: 'contactCustoms',
 		displayName: 'Custom Fields',
-		kind: 'customItems',
-		customOf: 'contact',
+		kind: customItems('contact'),
 		description: 'コンタクト詳細項目',
 	},
 	{
@@ -65,7 +63,7 @@ const actionBody = (required: boolean): FieldSpec[] => [
 	actionCustoms,
 ];
 
-export const contactEndpoints: EndpointSpec[] = [
+export const contactEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'contactSetting',
 		operation: 'get',
@@ -153,6 +151,7 @@ export const contactEndpoints: EndpointSpec[] = [
 			},
 		],
 		paged: { listKey: 'contacts', pageSize: 100, pageInBody: true },
+		reads: true,
 	},
 	{
 		resource: 'contact',
@@ -163,7 +162,7 @@ export const contactEndpoints: EndpointSpec[] = [
 		title: 'コンタクト情報',
 		method: 'GET',
 		path: '/contacts/{id}',
-		pathParams: [contactId],
+		pathParams: [contact],
 	},
 	{
 		resource: 'contact',
@@ -174,7 +173,7 @@ export const contactEndpoints: EndpointSpec[] = [
 		title: 'コンタクト情報更新',
 		method: 'PATCH',
 		path: '/contacts/{id}',
-		pathParams: [contactId],
+		pathParams: [contact],
 		body: [
 			{ name: 'name', displayName: 'Name', kind: 'string', description: 'コンタクト名' },
 			...contactFields,
@@ -189,7 +188,7 @@ export const contactEndpoints: EndpointSpec[] = [
 		title: 'コンタクト情報削除',
 		method: 'DELETE',
 		path: '/contacts/{id}',
-		pathParams: [contactId],
+		pathParams: [contact],
 	},
 	{
 		resource: 'contactAction',
@@ -201,15 +200,10 @@ export const contactEndpoints: EndpointSpec[] = [
 		method: 'GET',
 		path: '/contacts/{contactId}/actions',
 		pathParams: [
-			{
-				name: 'contactId',
-				displayName: 'Contact ID',
-				kind: 'string',
-				required: true,
-				default: 'all',
-				description:
-					'コンタクトID: a contact ID, or "all" for the actions of every contact (allと指定することでコンタクトIDを跨いだアクションの取得が可能)',
-			},
+			orAll(
+				actionContactId,
+				'a contact, or "all" for the actions of every contact (allと指定することでコンタクトIDを跨いだアクションの取得が可能)',
+			),
 		],
 		query: [
 			...actionListFilters,
@@ -287,6 +281,11 @@ export const contactEndpoints: EndpointSpec[] = [
 		method: 'POST',
 		path: '/contacts/actions/bulk',
 		// The document leaves the items collapsed; with no contactId in the path each item must name its contact.
-		bulkOf: { operation: 'create', listKey: 'actions', maxItems: 1000 },
+		bulkOf: {
+			operation: 'create',
+			listKey: 'actions',
+			maxItems: 1000,
+			carry: [{ path: 'contactId', as: 'contact', reference: true }],
+		},
 	},
 ];

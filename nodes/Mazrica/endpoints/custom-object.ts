@@ -1,35 +1,42 @@
-import { PICK_ONE, sortField } from './common';
-import type { EndpointSpec, FieldSpec } from './schema';
+import { customItems } from '../fields/custom-items';
+import { CUSTOM_OBJECT_DEFINITIONS, PICK_ONE, sortField } from './common';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
-/** Definition key as the path parameter of the definition endpoints (`/custom_object_defs/{key}`). */
-const definitionKey: FieldSpec = {
-	name: 'key',
-	displayName: 'Custom Object Definition Name or ID',
+/** A custom object definition by its key (カスタムオブジェクト定義キー), in every operation. */
+const definition = (name: string): FieldSpec => ({
+	name,
+	parameter: 'custom_object_def_key',
+	displayName: 'Custom Object Definition',
 	kind: 'id',
-	loadOptions: 'getCustomObjectDefinitions',
+	locator: CUSTOM_OBJECT_DEFINITIONS,
 	stringId: true,
 	required: true,
-	description: `カスタムオブジェクト定義キー. ${PICK_ONE}`,
-};
+	description: 'カスタムオブジェクト定義キー',
+});
+
+/** Definition key as the path parameter of the definition endpoints (`/custom_object_defs/{key}`). */
+const definitionKey = definition('key');
 
 /** Definition key as the parent path parameter of fields and records. */
-const defKey: FieldSpec = { ...definitionKey, name: 'custom_object_def_key' };
+const defKey = definition('custom_object_def_key');
 
 const fieldKey: FieldSpec = {
 	name: 'key',
+	parameter: 'fieldKey',
 	displayName: 'Custom Object Field Name or ID',
 	kind: 'id',
 	loadOptions: 'getCustomObjectFields',
 	stringId: true,
-	dependsOn: ['custom_object_def_key'],
+	dependsOn: ['custom_object_def_key.value'],
 	required: true,
 	description: `項目キー: the key of the field within the definition. ${PICK_ONE}`,
 };
 
 const recordId: FieldSpec = {
 	name: 'id',
+	parameter: 'recordId',
 	displayName: 'Custom Object Record ID',
-	kind: 'number',
+	kind: 'id',
 	required: true,
 	description: 'カスタムオブジェクトID',
 };
@@ -38,8 +45,7 @@ const recordId: FieldSpec = {
 const recordFields: FieldSpec = {
 	name: 'fields',
 	displayName: 'Fields',
-	kind: 'customItems',
-	customOf: 'customObject',
+	kind: customItems('customObject'),
 	description:
 		'カスタムオブジェクト項目: values keyed by the field keys (項目キー) of the definition, sent as top-level JSON properties: text and decimal_number as strings, date as ISO 8601 with offset, number as integer, single_select as an option key, multi_select as an array of option keys. Proposed: the document gives no field list, only this free-form object',
 };
@@ -96,7 +102,7 @@ const optionDefs: FieldSpec = {
 
 const renameNotice = 'Changing the key breaks anything that still uses the old key.';
 
-export const customObjectEndpoints: EndpointSpec[] = [
+export const customObjectEndpoints: MazricaEndpoint[] = [
 	// カスタムオブジェクト設定 (definitions)
 	{
 		resource: 'customObjectDefinition',
@@ -238,7 +244,7 @@ export const customObjectEndpoints: EndpointSpec[] = [
 				kind: 'id',
 				loadOptions: 'getCustomObjectFields',
 				stringId: true,
-				dependsOn: ['custom_object_def_key'],
+				dependsOn: ['custom_object_def_key.value'],
 				description: `Insert the new field before the field with this key (指定した項目キーの手前に追加); appended at the end when empty. ${PICK_ONE}`,
 			},
 		],
@@ -386,6 +392,7 @@ export const customObjectEndpoints: EndpointSpec[] = [
 		plan: 'customObjects',
 		notice:
 			'Deletes every record of the custom object that matches the date filters, with no limit on the count. At least one filter is required.',
+		queryCollection: 'filters',
 		requiresFilter: true,
 	},
 ];

@@ -7,17 +7,13 @@ import {
 	activeFilter,
 	includeFiles,
 	patternBody,
+	customerId,
+	orAll,
 	patternFilter,
 } from './common';
-import type { EndpointSpec, FieldSpec } from './schema';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
-const customerId: FieldSpec = {
-	name: 'customerId',
-	displayName: 'Customer ID',
-	kind: 'number',
-	required: true,
-	description: '取引先ID',
-};
+const customer = customerId('customerId');
 
 /** Body of create (required fields enforced) and update (all optional). */
 const body = (required: boolean): FieldSpec[] => [
@@ -27,7 +23,7 @@ const body = (required: boolean): FieldSpec[] => [
 	actionCustoms,
 ];
 
-export const customerActionEndpoints: EndpointSpec[] = [
+export const customerActionEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'customerAction',
 		operation: 'getAll',
@@ -38,15 +34,10 @@ export const customerActionEndpoints: EndpointSpec[] = [
 		method: 'GET',
 		path: '/customers/{customerId}/actions',
 		pathParams: [
-			{
-				name: 'customerId',
-				displayName: 'Customer ID',
-				kind: 'string',
-				required: true,
-				default: 'all',
-				description:
-					'取引先ID: a customer ID, or "all" for the actions of every customer (allと指定することで取引先IDを跨いだアクションの取得が可能)',
-			},
+			orAll(
+				customer,
+				'a customer, or "all" for the actions of every customer (allと指定することで取引先IDを跨いだアクションの取得が可能)',
+			),
 		],
 		query: [...actionListFilters, patternFilter, activeFilter],
 		paged: { listKey: 'actions', pageSize: 100 },
@@ -60,7 +51,7 @@ export const customerActionEndpoints: EndpointSpec[] = [
 		title: '取引先アクション登録',
 		method: 'POST',
 		path: '/customers/{customerId}/actions',
-		pathParams: [customerId],
+		pathParams: [customer],
 		body: body(true),
 	},
 	{
@@ -72,7 +63,7 @@ export const customerActionEndpoints: EndpointSpec[] = [
 		title: '取引先アクション情報',
 		method: 'GET',
 		path: '/customers/{customerId}/actions/{id}',
-		pathParams: [customerId, actionId],
+		pathParams: [customer, actionId],
 		query: [includeFiles],
 	},
 	{
@@ -84,7 +75,7 @@ export const customerActionEndpoints: EndpointSpec[] = [
 		title: '取引先アクション情報更新',
 		method: 'PATCH',
 		path: '/customers/{customerId}/actions/{id}',
-		pathParams: [customerId, actionId],
+		pathParams: [customer, actionId],
 		body: body(false),
 	},
 	{
@@ -96,7 +87,7 @@ export const customerActionEndpoints: EndpointSpec[] = [
 		title: '取引先アクション情報削除',
 		method: 'DELETE',
 		path: '/customers/{customerId}/actions/{id}',
-		pathParams: [customerId, actionId],
+		pathParams: [customer, actionId],
 	},
 	{
 		resource: 'customerAction',
@@ -109,6 +100,11 @@ export const customerActionEndpoints: EndpointSpec[] = [
 		method: 'POST',
 		path: '/customers/actions/bulk',
 		// The document leaves the items collapsed; with no customerId in the path each item must name its customer.
-		bulkOf: { operation: 'create', listKey: 'actions', maxItems: 1000 },
+		bulkOf: {
+			operation: 'create',
+			listKey: 'actions',
+			maxItems: 1000,
+			carry: [{ path: 'customerId', as: 'customer', reference: true }],
+		},
 	},
 ];

@@ -1,12 +1,8 @@
-import type { EndpointSpec, FieldSpec } from './schema';
+import { customItems } from '../fields/custom-items';
+import { customerId } from './common';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
-const customerId: FieldSpec = {
-	name: 'id',
-	displayName: 'Customer ID',
-	kind: 'number',
-	required: true,
-	description: '取引先ID',
-};
+const customer = customerId('id');
 
 /** Writable customer fields, shared by create, update and bulk create (取引先情報登録/更新). */
 const customerFields: FieldSpec[] = [
@@ -28,19 +24,19 @@ const customerFields: FieldSpec[] = [
 		displayName: 'Owner Role Name or ID',
 		kind: 'id',
 		loadOptions: 'getRoles',
+		acceptsZero: true,
 		description:
 			'所有ロールID. 0 clears the owner role. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		name: 'customerCustoms',
 		displayName: 'Custom Fields',
-		kind: 'customItems',
-		customOf: 'customer',
+		kind: customItems('customer'),
 		description: '取引先詳細項目',
 	},
 ];
 
-export const customerEndpoints: EndpointSpec[] = [
+export const customerEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'customerSetting',
 		operation: 'get',
@@ -152,6 +148,7 @@ export const customerEndpoints: EndpointSpec[] = [
 			},
 		],
 		paged: { listKey: 'customers', pageSize: 100, pageInBody: true },
+		reads: true,
 	},
 	{
 		resource: 'customer',
@@ -162,7 +159,7 @@ export const customerEndpoints: EndpointSpec[] = [
 		title: '取引先情報',
 		method: 'GET',
 		path: '/customers/{id}',
-		pathParams: [customerId],
+		pathParams: [customer],
 	},
 	{
 		resource: 'customer',
@@ -173,7 +170,7 @@ export const customerEndpoints: EndpointSpec[] = [
 		title: '取引先情報更新',
 		method: 'PATCH',
 		path: '/customers/{id}',
-		pathParams: [customerId],
+		pathParams: [customer],
 		body: [
 			{ name: 'name', displayName: 'Name', kind: 'string', description: '取引先名' },
 			...customerFields,
@@ -188,7 +185,7 @@ export const customerEndpoints: EndpointSpec[] = [
 		title: '取引先情報削除',
 		method: 'DELETE',
 		path: '/customers/{id}',
-		pathParams: [customerId],
+		pathParams: [customer],
 		notice: 'Deleting a customer also deletes all of its deals, actions and contacts in Mazrica.',
 	},
 ];

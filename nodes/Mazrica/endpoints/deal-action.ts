@@ -1,4 +1,5 @@
 import {
+	DEAL_TYPES,
 	PICK_ONE,
 	actionBodyHead,
 	actionContacts,
@@ -6,9 +7,10 @@ import {
 	actionId,
 	actionListFilters,
 	activeFilter,
+	DEALS,
 	includeFiles,
 } from './common';
-import type { EndpointSpec, FieldSpec } from './schema';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
 /**
  * Deal-action body (案件アクション登録/更新). Unlike every other PATCH, the vendor document marks
@@ -27,8 +29,9 @@ const body: FieldSpec[] = [
 	},
 	{
 		name: 'deal',
-		displayName: 'Deal ID',
+		displayName: 'Deal',
 		kind: 'reference',
+		locator: DEALS,
 		required: true,
 		description: '案件ID: the deal the action belongs to, written as { "id": n }',
 	},
@@ -36,7 +39,7 @@ const body: FieldSpec[] = [
 	actionCustoms,
 ];
 
-export const dealActionEndpoints: EndpointSpec[] = [
+export const dealActionEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'dealAction',
 		operation: 'getAll',
@@ -58,8 +61,9 @@ export const dealActionEndpoints: EndpointSpec[] = [
 			activeFilter,
 			{
 				name: 'dealId',
-				displayName: 'Deal ID',
-				kind: 'number',
+				displayName: 'Deal',
+				kind: 'id',
+				locator: DEALS,
 				description: '案件IDを指定して検索します: only actions of this deal',
 			},
 		],
@@ -125,10 +129,11 @@ export const dealActionEndpoints: EndpointSpec[] = [
 		body: [
 			{
 				name: 'dealTypeId',
-				displayName: 'Deal Type Name or ID',
+				displayName: 'Deal Type',
 				kind: 'id',
-				loadOptions: 'getDealTypes',
-				description: `案件タイプID: only actions of deals of this one deal type can be created in one request (案件タイプを跨った一括登録には対応しておりません). ${PICK_ONE}`,
+				locator: DEAL_TYPES,
+				description:
+					'案件タイプID: only actions of deals of this one deal type can be created in one request (案件タイプを跨った一括登録には対応しておりません)',
 			},
 		],
 		bulkOf: { operation: 'create', listKey: 'actions', maxItems: 1000 },

@@ -1,22 +1,42 @@
-import { PICK_ONE, sortByTimestamps, updatedAtFrom, updatedAtTo } from './common';
-import type { EndpointSpec, FieldSpec } from './schema';
+import { customItems } from '../fields/custom-items';
+import { dealTypesFromBody } from '../transport/deal-types';
+import {
+	contactId,
+	CUSTOMERS,
+	DEAL_TYPES,
+	dealId,
+	PICK_ONE,
+	sortByTimestamps,
+	updatedAtFrom,
+	updatedAtTo,
+	userField,
+} from './common';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
-const dealId: FieldSpec = {
-	name: 'id',
-	displayName: 'Deal ID',
-	kind: 'number',
-	required: true,
-	description: '案件ID',
-};
+const deal = dealId('id');
 
-const dealTypeIdPath: FieldSpec = {
-	name: 'deal_type_id',
-	displayName: 'Deal Type Name or ID',
+/** The deal type of a record or a request (案件タイプID). */
+const dealTypeId = (name: string, description: string, required = false): FieldSpec => ({
+	name,
+	parameter: 'dealTypeId',
+	displayName: 'Deal Type',
 	kind: 'id',
-	loadOptions: 'getDealTypes',
-	required: true,
-	description: `案件タイプID: every deal of the request belongs to this deal type. ${PICK_ONE}`,
-};
+	locator: DEAL_TYPES,
+	required,
+	description,
+});
+
+const dealTypeIdPath = dealTypeId(
+	'deal_type_id',
+	'案件タイプID: every deal of the request belongs to this deal type',
+	true,
+);
+
+/** Deal-type settings lists reload when the deal type changes, at the top or in Update Fields. */
+const ON_DEAL_TYPE = ['dealType.value', 'updateFields.dealType.value'];
+
+/** Bulk rows of deals carry their deal type: a batch is grouped by it. */
+const DEAL_TYPE_FROM_ROW = { deal_type_id: 'dealType' };
 
 /**
  * Deal body (案件情報登録/更新). `required` marks the nine fields the create endpoint requires;
@@ -25,11 +45,11 @@ const dealTypeIdPath: FieldSpec = {
 const dealFields = (required: boolean): FieldSpec[] => [
 	{
 		name: 'dealType',
-		displayName: 'Deal Type Name or ID',
+		displayName: 'Deal Type',
 		kind: 'reference',
-		loadOptions: 'getDealTypes',
+		locator: DEAL_TYPES,
 		required,
-		description: `案件タイプ. ${PICK_ONE}`,
+		description: '案件タイプ',
 	},
 	{ name: 'name', displayName: 'Name', kind: 'string', required, description: '案件名' },
 	{ name: 'amount', displayName: 'Amount', kind: 'number', description: '契約金額' },
@@ -51,7 +71,7 @@ const dealFields = (required: boolean): FieldSpec[] => [
 		displayName: 'End Phase Reason Names or IDs',
 		kind: 'idList',
 		loadOptions: 'getEndPhaseReasons',
-		dependsOn: ['dealType'],
+		dependsOn: ON_DEAL_TYPE,
 		description: `最終停止理由ID 配列. ${PICK_ONE}`,
 	},
 	{
@@ -62,17 +82,18 @@ const dealFields = (required: boolean): FieldSpec[] => [
 	},
 	{
 		name: 'customer',
-		displayName: 'Customer ID',
+		displayName: 'Customer',
 		kind: 'reference',
+		locator: CUSTOMERS,
 		required,
-		description: '取引先: the customer ID, written as { "id": n }',
+		description: '取引先: the customer, written as { "id": n }',
 	},
 	{
 		name: 'phase',
 		displayName: 'Phase Name or ID',
 		kind: 'reference',
 		loadOptions: 'getPhases',
-		dependsOn: ['dealType'],
+		dependsOn: ON_DEAL_TYPE,
 		required,
 		description: `フェーズ (phases of the deal type). ${PICK_ONE}`,
 	},
@@ -81,7 +102,7 @@ const dealFields = (required: boolean): FieldSpec[] => [
 		displayName: 'Product Name or ID',
 		kind: 'reference',
 		loadOptions: 'getProducts',
-		dependsOn: ['dealType'],
+		dependsOn: ON_DEAL_TYPE,
 		required,
 		description: `商品 (products of the deal type). ${PICK_ONE}`,
 	},
@@ -90,7 +111,7 @@ const dealFields = (required: boolean): FieldSpec[] => [
 		displayName: 'Probability Name or ID',
 		kind: 'reference',
 		loadOptions: 'getProbabilities',
-		dependsOn: ['dealType'],
+		dependsOn: ON_DEAL_TYPE,
 		required,
 		description: `契約確度 (probabilities of the deal type). ${PICK_ONE}`,
 	},
@@ -99,28 +120,20 @@ const dealFields = (required: boolean): FieldSpec[] => [
 		displayName: 'Channel Name or ID',
 		kind: 'reference',
 		loadOptions: 'getChannels',
-		dependsOn: ['dealType'],
+		dependsOn: ON_DEAL_TYPE,
 		required,
 		description: `チャネル (channels of the deal type). ${PICK_ONE}`,
 	},
-	{
-		name: 'user',
-		displayName: 'User Name or ID',
-		kind: 'reference',
-		loadOptions: 'getUsers',
-		required,
-		description: `ユーザー: the user in charge of the deal. ${PICK_ONE}`,
-	},
+	{ ...userField('user', 'ユーザー: the user in charge of the deal', required), kind: 'reference' },
 	{
 		name: 'dealCustoms',
 		displayName: 'Custom Fields',
-		kind: 'customItems',
-		customOf: 'deal',
+		kind: customItems('deal'),
 		description: '案件詳細項目',
 	},
 ];
 
-export const dealEndpoints: EndpointSpec[] = [
+export const dealEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'dealType',
 		operation: 'getAll',
@@ -130,7 +143,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		title: '案件タイプリスト',
 		method: 'GET',
 		path: '/deal_setting/deal_types',
-		// The response sample shows a single { id, name } object; it is a bare list of deal types (quirk Q5).
+		readRecords: dealTypesFromBody,
 	},
 	{
 		resource: 'dealType',
@@ -142,16 +155,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		title: '案件タイプ設定情報',
 		method: 'GET',
 		path: '/deal_setting/deal_types/{id}',
-		pathParams: [
-			{
-				name: 'id',
-				displayName: 'Deal Type Name or ID',
-				kind: 'id',
-				loadOptions: 'getDealTypes',
-				required: true,
-				description: `案件タイプID. ${PICK_ONE}`,
-			},
-		],
+		pathParams: [dealTypeId('id', '案件タイプID', true)],
 	},
 	{
 		resource: 'deal',
@@ -170,13 +174,7 @@ export const dealEndpoints: EndpointSpec[] = [
 				description:
 					'Partial match on the customer name or the deal name (取引先名、または案件名と部分一致)',
 			},
-			{
-				name: 'dealTypeId',
-				displayName: 'Deal Type Name or ID',
-				kind: 'id',
-				loadOptions: 'getDealTypes',
-				description: `案件タイプID. ${PICK_ONE}`,
-			},
+			dealTypeId('dealTypeId', '案件タイプID'),
 			sortByTimestamps(),
 			updatedAtFrom,
 			{ ...updatedAtTo, description: '更新日時による検索範囲指定(終了)' },
@@ -204,7 +202,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		title: '案件情報',
 		method: 'GET',
 		path: '/deals/{id}',
-		pathParams: [dealId],
+		pathParams: [deal],
 	},
 	{
 		resource: 'deal',
@@ -215,7 +213,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		title: '案件情報更新',
 		method: 'PATCH',
 		path: '/deals/{id}',
-		pathParams: [dealId],
+		pathParams: [deal],
 		body: dealFields(false),
 	},
 	{
@@ -227,7 +225,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		title: '案件情報削除',
 		method: 'DELETE',
 		path: '/deals/{id}',
-		pathParams: [dealId],
+		pathParams: [deal],
 		notice:
 			'Deleting a deal also deletes all actions linked to it in Mazrica (案件に紐づく案件、アクションは全て削除されます).',
 	},
@@ -242,7 +240,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		method: 'POST',
 		path: '/deal_types/{deal_type_id}/deals/bulk',
 		pathParams: [dealTypeIdPath],
-		bulkOf: { operation: 'create', listKey: 'deals', maxItems: 1000 },
+		bulkOf: { operation: 'create', listKey: 'deals', maxItems: 1000, fromRow: DEAL_TYPE_FROM_ROW },
 	},
 	{
 		resource: 'deal',
@@ -255,7 +253,13 @@ export const dealEndpoints: EndpointSpec[] = [
 		method: 'PATCH',
 		path: '/deal_types/{deal_type_id}/deals/bulk',
 		pathParams: [dealTypeIdPath],
-		bulkOf: { operation: 'update', listKey: 'deals', maxItems: 1000 },
+		bulkOf: {
+			operation: 'update',
+			listKey: 'deals',
+			maxItems: 1000,
+			carry: [{ path: 'id', as: 'id' }],
+			fromRow: DEAL_TYPE_FROM_ROW,
+		},
 	},
 	{
 		resource: 'dealContact',
@@ -267,7 +271,7 @@ export const dealEndpoints: EndpointSpec[] = [
 		title: '案件コンタクトリスト',
 		method: 'GET',
 		path: '/deals/{dealId}/contacts',
-		pathParams: [{ ...dealId, name: 'dealId' }],
+		pathParams: [dealId('dealId')],
 		paged: { listKey: 'contacts', pageSize: 100 },
 	},
 	{
@@ -280,12 +284,9 @@ export const dealEndpoints: EndpointSpec[] = [
 		method: 'POST',
 		path: '/deals/{dealId}/contacts/{contactId}',
 		pathParams: [
-			{ ...dealId, name: 'dealId' },
+			dealId('dealId'),
 			{
-				name: 'contactId',
-				displayName: 'Contact ID',
-				kind: 'number',
-				required: true,
+				...contactId('contactId'),
 				description: 'コンタクトID (documented under the name "id", quirk Q3)',
 			},
 		],
@@ -301,12 +302,9 @@ export const dealEndpoints: EndpointSpec[] = [
 		method: 'DELETE',
 		path: '/deals/{dealId}/contacts/{contactId}',
 		pathParams: [
-			{ ...dealId, name: 'dealId' },
+			dealId('dealId'),
 			{
-				name: 'contactId',
-				displayName: 'Contact ID',
-				kind: 'number',
-				required: true,
+				...contactId('contactId'),
 				description: 'コンタクトID (documented under the name "id", quirk Q3)',
 			},
 		],

@@ -11,22 +11,12 @@ import { customerActionEndpoints } from './customer-action';
 import { dealEndpoints } from './deal';
 import { dealActionEndpoints } from './deal-action';
 import { lifecycleEndpoints } from './lifecycle';
-import type { EndpointSpec, ResourceSpec } from './schema';
+import type { MazricaEndpoint, ResourceSpec } from './schema';
 import { teamEndpoints } from './team';
 import { userEndpoints } from './user';
 
-export type {
-	CustomItemsOf,
-	EndpointSpec,
-	FieldKind,
-	FieldSpec,
-	HttpMethod,
-	LoadOptionsMethod,
-	ResourceSpec,
-} from './schema';
-
 /** Every documented method + path, in the order of the vendor document. */
-export const ENDPOINTS: EndpointSpec[] = [
+export const ENDPOINTS: MazricaEndpoint[] = [
 	...teamEndpoints,
 	...userEndpoints,
 	...actionSettingEndpoints,

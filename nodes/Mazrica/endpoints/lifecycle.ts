@@ -1,6 +1,6 @@
-import type { EndpointSpec } from './schema';
+import type { MazricaEndpoint } from './schema';
 
-export const lifecycleEndpoints: EndpointSpec[] = [
+export const lifecycleEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'lifecycleStageSetting',
 		operation: 'get',

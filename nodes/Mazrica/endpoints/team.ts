@@ -1,6 +1,6 @@
-import type { EndpointSpec } from './schema';
+import type { MazricaEndpoint } from './schema';
 
-export const teamEndpoints: EndpointSpec[] = [
+export const teamEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'team',
 		operation: 'getSettings',
@@ -11,7 +11,6 @@ export const teamEndpoints: EndpointSpec[] = [
 		title: 'チーム設定情報取得',
 		method: 'GET',
 		path: '/domains/settings',
-		deprecated: true,
 		notice:
 			'Deprecated by Mazrica (非推奨): this call can be slow for teams with many users or settings. Use the Deal Type, User, Role and other setting operations instead.',
 	},

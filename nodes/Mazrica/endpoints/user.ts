@@ -1,16 +1,17 @@
-import { PICK_ONE } from './common';
-import type { EndpointSpec, FieldSpec } from './schema';
+import { PICK_ONE, USER_GROUPS, userField } from './common';
+import type { FieldSpec, MazricaEndpoint } from './schema';
 
-const userGroupId: FieldSpec = {
-	name: 'userGroupId',
-	displayName: 'User Group Name or ID',
+const userGroupId = (name: string): FieldSpec => ({
+	name,
+	parameter: 'userGroupId',
+	displayName: 'User Group',
 	kind: 'id',
-	loadOptions: 'getUserGroups',
+	locator: USER_GROUPS,
 	required: true,
-	description: `ユーザーグループID. ${PICK_ONE}`,
-};
+	description: 'ユーザーグループID',
+});
 
-export const userEndpoints: EndpointSpec[] = [
+export const userEndpoints: MazricaEndpoint[] = [
 	{
 		resource: 'user',
 		operation: 'getAll',
@@ -31,15 +32,7 @@ export const userEndpoints: EndpointSpec[] = [
 		title: 'ユーザーグループ情報リスト取得',
 		method: 'GET',
 		path: '/user_groups',
-		query: [
-			{
-				name: 'userId',
-				displayName: 'User Name or ID',
-				kind: 'id',
-				loadOptions: 'getUsers',
-				description: `ユーザーID: only groups this user belongs to. ${PICK_ONE}`,
-			},
-		],
+		query: [userField('userId', 'ユーザーID: only groups this user belongs to')],
 		paged: { listKey: 'userGroups', pageSize: 100 },
 	},
 	{
@@ -51,7 +44,7 @@ export const userEndpoints: EndpointSpec[] = [
 		title: 'ユーザーグループ情報更新',
 		method: 'PATCH',
 		path: '/user_groups/{id}',
-		pathParams: [{ ...userGroupId, name: 'id' }],
+		pathParams: [userGroupId('id')],
 		body: [
 			{
 				name: 'name',
@@ -70,15 +63,12 @@ export const userEndpoints: EndpointSpec[] = [
 		title: 'ユーザーグループメンバー追加',
 		method: 'POST',
 		path: '/user_groups/{userGroupId}/users',
-		pathParams: [userGroupId],
+		pathParams: [userGroupId('userGroupId')],
 		body: [
-			{
-				name: 'userId',
-				displayName: 'User Name or ID',
-				kind: 'id',
-				loadOptions: 'getUsers',
-				description: `指定したユーザーグループに追加するユーザのID. Without it nothing is added and Mazrica still answers 200 (the document lists userId as a required path parameter, but it is sent in the body). ${PICK_ONE}`,
-			},
+			userField(
+				'userId',
+				'指定したユーザーグループに追加するユーザのID. Without it nothing is added and Mazrica still answers 200 (the document lists userId as a required path parameter, but it is sent in the body)',
+			),
 		],
 	},
 	{
@@ -91,17 +81,7 @@ export const userEndpoints: EndpointSpec[] = [
 		title: 'ユーザーグループメンバー除外',
 		method: 'DELETE',
 		path: '/user_groups/{userGroupId}/users/{userId}',
-		pathParams: [
-			userGroupId,
-			{
-				name: 'userId',
-				displayName: 'User Name or ID',
-				kind: 'id',
-				loadOptions: 'getUsers',
-				required: true,
-				description: `ユーザーID. ${PICK_ONE}`,
-			},
-		],
+		pathParams: [userGroupId('userGroupId'), userField('userId', 'ユーザーID', true)],
 	},
 	{
 		resource: 'userGroup',
@@ -113,7 +93,7 @@ export const userEndpoints: EndpointSpec[] = [
 		title: 'ユーザーグループメンバー一括更新',
 		method: 'PATCH',
 		path: '/user_groups/{userGroupId}/users/bulk',
-		pathParams: [userGroupId],
+		pathParams: [userGroupId('userGroupId')],
 		body: [
 			{
 				name: 'userIds',

@@ -1,8 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { explainingMissingCredential, locatorValue } from '@japan-saas/shared/engine';
 import { collect, pageNumberWithTotal, vendorRequest } from '@japan-saas/shared/transport';
 
+import { fetchDealTypes } from '../transport/deal-types';
 import { mazricaConnection } from '../transport/profile';
+import { dealTypeChoice } from './deal-type-choice';
 
 type Named = {
 	id?: number | string;
@@ -42,9 +45,13 @@ async function listAll(
 	);
 }
 
+/** Options named after the entries; people and definitions sorted by name, others as the vendor orders them. */
 function toOptions(
 	entries: Named[],
-	value: (entry: Named) => string | number | undefined = (e) => e.id,
+	{
+		value = (e) => e.id,
+		sorted = false,
+	}: { value?: (entry: Named) => string | number | undefined; sorted?: boolean } = {},
 ): INodePropertyOptions[] {
 	const options: INodePropertyOptions[] = [];
 	for (const entry of entries) {
@@ -52,118 +59,122 @@ function toOptions(
 		if (v === undefined || v === null) continue;
 		options.push({ name: `${entry.name ?? entry.label ?? v}`, value: v });
 	}
-	return options.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+	return sorted ? options.sort((a, b) => a.name.localeCompare(b.name, 'ja')) : options;
 }
 
-/** The deal type chosen in this node, at the top level or inside Update Fields. */
-function chosenDealType(context: ILoadOptionsFunctions): number | undefined {
-	for (const path of [
-		'dealType',
-		'deal_type_id',
-		'dealTypeId',
-		'updateFields.dealType',
-		'additionalFields.dealType',
-	]) {
-		const value = context.getCurrentNodeParameter(path) as unknown;
-		const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
-		if (id !== undefined && id !== null && id !== '' && id !== 0) return Number(id);
-	}
-	return undefined;
-}
+/** Shown as the one choice of a dropdown whose parent is not chosen yet. */
+const chooseFirst = (what: string): INodePropertyOptions[] => [
+	{ name: `Choose ${what} first`, value: '' },
+];
 
+/** The settings of the chosen deal type, or of every deal type when the operation has no such field. */
 async function dealTypeSettings(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	const chosen = chosenDealType(context);
-	const ids = chosen !== undefined ? [chosen] : (await dealTypes(context)).map((t) => t.id);
+	const { id } = dealTypeChoice(context);
+	const ids = id !== undefined ? [id] : (await fetchDealTypes(context)).map((t) => t.id as number);
 	const settings: IDataObject[] = [];
-	for (const id of ids) settings.push(await get(context, `/deal_setting/deal_types/${id}`));
+	for (const each of ids) settings.push(await get(context, `/deal_setting/deal_types/${each}`));
 	return settings;
 }
 
-async function dealTypes(context: ILoadOptionsFunctions): Promise<Named[]> {
-	const response = (await vendorRequest.call(context, mazricaConnection, {
-		method: 'GET',
-		path: '/deal_setting/deal_types',
-	})) as unknown;
-	// Quirk Q5: the reference shows a single {id, name}; real answers are lists, possibly wrapped.
-	if (Array.isArray(response)) return response as Named[];
-	const body = (response ?? {}) as IDataObject;
-	const list = body.dealTypes ?? body.deal_types;
-	if (Array.isArray(list)) return list as Named[];
-	return body.id !== undefined ? [body as Named] : [];
-}
-
-/** Entries of one list across the chosen deal type's settings (or every deal type's, de-duplicated). */
+/**
+ * One list of the deal-type settings (phases, products …) in the vendor's own order (a pipeline
+ * is read top to bottom). Across several deal types a name used by more than one says which:
+ * 受注（新規開拓）. With a deal type field on the form still empty, it asks for the deal type.
+ */
 async function fromDealTypeSettings(
 	context: ILoadOptionsFunctions,
 	key: string,
 ): Promise<INodePropertyOptions[]> {
-	const seen = new Map<string | number, Named>();
+	const choice = dealTypeChoice(context);
+	if (choice.id === undefined && choice.onForm) return chooseFirst('a deal type');
+	const rows: Array<{ entry: Named; dealType: string }> = [];
+	const seen = new Set<string | number>();
 	for (const settings of await dealTypeSettings(context)) {
 		for (const entry of (settings[key] as Named[] | undefined) ?? []) {
-			if (entry.id !== undefined && !seen.has(entry.id)) seen.set(entry.id, entry);
+			if (entry.id === undefined || seen.has(entry.id)) continue;
+			seen.add(entry.id);
+			rows.push({ entry, dealType: String(settings.name ?? settings.id) });
 		}
 	}
-	return toOptions([...seen.values()]);
+	const typesPerName = new Map<string, Set<string>>();
+	for (const { entry, dealType } of rows) {
+		const name = String(entry.name ?? entry.id);
+		typesPerName.set(name, new Set([...(typesPerName.get(name) ?? []), dealType]));
+	}
+	return rows.map(({ entry, dealType }) => {
+		const name = String(entry.name ?? entry.id);
+		const ambiguous = (typesPerName.get(name)?.size ?? 0) > 1;
+		return {
+			name: ambiguous ? `${name}（${dealType}）` : name,
+			value: entry.id as string | number,
+		};
+	});
 }
 
-export const loadOptions = {
-	async getUsers(this: ILoadOptionsFunctions) {
-		return toOptions(await listAll(this, '/users', 'users'));
-	},
-	async getUserGroups(this: ILoadOptionsFunctions) {
-		return toOptions(await listAll(this, '/user_groups', 'userGroups'));
-	},
-	async getRoles(this: ILoadOptionsFunctions) {
-		return toOptions(await listAll(this, '/roles', 'roles'));
-	},
-	async getDealTypes(this: ILoadOptionsFunctions) {
-		return toOptions(await dealTypes(this));
-	},
-	async getPhases(this: ILoadOptionsFunctions) {
-		return await fromDealTypeSettings(this, 'phases');
-	},
-	async getProducts(this: ILoadOptionsFunctions) {
-		return await fromDealTypeSettings(this, 'products');
-	},
-	async getProbabilities(this: ILoadOptionsFunctions) {
-		return await fromDealTypeSettings(this, 'probabilities');
-	},
-	async getChannels(this: ILoadOptionsFunctions) {
-		return await fromDealTypeSettings(this, 'channels');
-	},
-	async getEndPhaseReasons(this: ILoadOptionsFunctions) {
-		return await fromDealTypeSettings(this, 'endPhaseReasons');
-	},
-	async getActionPurposes(this: ILoadOptionsFunctions) {
-		return await fromDealTypeSettings(this, 'actionsPurposes');
-	},
-	/** [proposed] No endpoint lists action patterns; purposes carry theirs (spec §9), so collect those. */
-	async getActionPatterns(this: ILoadOptionsFunctions) {
-		const patterns = new Map<string | number, Named>();
-		for (const settings of await dealTypeSettings(this)) {
-			for (const purpose of (settings.actionsPurposes as
-				| Array<Named & { pattern?: Named }>
-				| undefined) ?? []) {
-				if (purpose.pattern?.id !== undefined) patterns.set(purpose.pattern.id, purpose.pattern);
+/** The custom object definition chosen in this node, if any. */
+export function chosenDefinition(context: ILoadOptionsFunctions): string | undefined {
+	const key = locatorValue(context.getCurrentNodeParameter('custom_object_def_key'));
+	return typeof key === 'string' && key !== '' ? key : undefined;
+}
+
+export const loadOptions = explainingMissingCredential(
+	mazricaConnection,
+	(notice): INodePropertyOptions[] => [{ name: notice, value: '' }],
+	{
+		async getUsers(this: ILoadOptionsFunctions) {
+			return toOptions(await listAll(this, '/users', 'users'), { sorted: true });
+		},
+		async getRoles(this: ILoadOptionsFunctions) {
+			return toOptions(await listAll(this, '/roles', 'roles'), { sorted: true });
+		},
+		async getPhases(this: ILoadOptionsFunctions) {
+			return await fromDealTypeSettings(this, 'phases');
+		},
+		async getProducts(this: ILoadOptionsFunctions) {
+			return await fromDealTypeSettings(this, 'products');
+		},
+		async getProbabilities(this: ILoadOptionsFunctions) {
+			return await fromDealTypeSettings(this, 'probabilities');
+		},
+		async getChannels(this: ILoadOptionsFunctions) {
+			return await fromDealTypeSettings(this, 'channels');
+		},
+		async getEndPhaseReasons(this: ILoadOptionsFunctions) {
+			return await fromDealTypeSettings(this, 'endPhaseReasons');
+		},
+		async getActionPurposes(this: ILoadOptionsFunctions) {
+			return await fromDealTypeSettings(this, 'actionsPurposes');
+		},
+		/** [proposed] No endpoint lists action patterns; purposes carry theirs (spec §9), so collect those. */
+		async getActionPatterns(this: ILoadOptionsFunctions) {
+			const patterns = new Map<string | number, Named>();
+			for (const settings of await dealTypeSettings(this)) {
+				for (const purpose of (settings.actionsPurposes as
+					| Array<Named & { pattern?: Named }>
+					| undefined) ?? []) {
+					if (purpose.pattern?.id !== undefined) patterns.set(purpose.pattern.id, purpose.pattern);
+				}
 			}
-		}
-		return toOptions([...patterns.values()]);
+			return toOptions([...patterns.values()], { sorted: true });
+		},
+		async getCustomObjectDefinitions(this: ILoadOptionsFunctions) {
+			return toOptions(await listAll(this, '/custom_object_defs', 'customObjectDefs'), {
+				value: (e) => e.key,
+				sorted: true,
+			});
+		},
+		async getActionCustomItems(this: ILoadOptionsFunctions) {
+			const body = await get(this, '/action_setting');
+			return toOptions((body.actionCustomItems as Named[] | undefined) ?? [], {
+				value: (e) => e.itemKey ?? e.key,
+			});
+		},
+		async getCustomObjectFields(this: ILoadOptionsFunctions) {
+			const key = chosenDefinition(this);
+			if (!key) return chooseFirst('a custom object definition');
+			const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
+			const fields = (body.customObjectItemDefs ?? body.itemDefs ?? []) as Named[];
+			return toOptions(fields, { value: (e) => e.key ?? e.itemKey });
+		},
 	},
-	async getCustomObjectDefinitions(this: ILoadOptionsFunctions) {
-		return toOptions(await listAll(this, '/custom_object_defs', 'customObjectDefs'), (e) => e.key);
-	},
-	async getActionCustomItems(this: ILoadOptionsFunctions) {
-		const body = await get(this, '/action_setting');
-		return toOptions(
-			(body.actionCustomItems as Named[] | undefined) ?? [],
-			(e) => e.itemKey ?? e.key,
-		);
-	},
-	async getCustomObjectFields(this: ILoadOptionsFunctions) {
-		const key = this.getCurrentNodeParameter('custom_object_def_key') as string | undefined;
-		if (!key) return [];
-		const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
-		const fields = (body.customObjectItemDefs ?? body.itemDefs ?? []) as Named[];
-		return toOptions(fields, (e) => e.key ?? e.itemKey);
-	},
-};
+);

@@ -7,8 +7,12 @@ import type {
 	ResourceMapperFields,
 } from 'n8n-workflow';
 
+import { explainingMissingCredential } from '@japan-saas/shared/engine';
 import { vendorRequest } from '@japan-saas/shared/transport';
 
+import { fetchDealTypes } from '../transport/deal-types';
+import { dealTypeChoice } from './deal-type-choice';
+import { chosenDefinition } from './load-options';
 import { mazricaConnection } from '../transport/profile';
 
 /**
@@ -86,49 +90,47 @@ async function definitionsAt(
 	return toMapperFields((body[key] as CustomItemDefinition[] | undefined) ?? []);
 }
 
-export const resourceMapping = {
-	async getCustomerCustomItems(this: ILoadOptionsFunctions) {
-		return await definitionsAt(this, '/customer_setting', 'customerCustomItems');
-	},
-	async getContactCustomItems(this: ILoadOptionsFunctions) {
-		return await definitionsAt(this, '/contact_setting', 'contactCustomItems');
-	},
-	async getActionCustomItems(this: ILoadOptionsFunctions) {
-		return await definitionsAt(this, '/action_setting', 'actionCustomItems');
-	},
-	/** Deal custom items belong to a deal type: the chosen one, or all of them. */
-	async getDealCustomItems(this: ILoadOptionsFunctions) {
-		const chosen = [
-			this.getCurrentNodeParameter('dealType'),
-			this.getCurrentNodeParameter('deal_type_id'),
-		].find((value) => value !== undefined && value !== '' && value !== 0);
-		let ids: Array<string | number> = chosen !== undefined ? [chosen as number] : [];
-		if (ids.length === 0) {
-			const types = (await vendorRequest.call(this, mazricaConnection, {
-				method: 'GET',
-				path: '/deal_setting/deal_types',
-			})) as unknown;
-			const list = Array.isArray(types) ? types : [types];
-			ids = (list as Array<{ id?: number }>)
-				.map((t) => t.id)
-				.filter((id): id is number => id !== undefined);
-		}
-		const merged = new Map<string, CustomItemDefinition>();
-		for (const id of ids) {
-			const settings = await get(this, `/deal_setting/deal_types/${id}`);
-			for (const item of (settings.dealCustomItems as CustomItemDefinition[] | undefined) ?? []) {
-				const key = item.itemKey ?? item.key;
-				if (key && !merged.has(key)) merged.set(key, item);
+export const resourceMapping = explainingMissingCredential(
+	mazricaConnection,
+	(notice): ResourceMapperFields => ({ fields: [], emptyFieldsNotice: notice }),
+	{
+		async getCustomerCustomItems(this: ILoadOptionsFunctions) {
+			return await definitionsAt(this, '/customer_setting', 'customerCustomItems');
+		},
+		async getContactCustomItems(this: ILoadOptionsFunctions) {
+			return await definitionsAt(this, '/contact_setting', 'contactCustomItems');
+		},
+		async getActionCustomItems(this: ILoadOptionsFunctions) {
+			return await definitionsAt(this, '/action_setting', 'actionCustomItems');
+		},
+		/** Deal custom items belong to a deal type: the chosen one, or all of them. */
+		async getDealCustomItems(this: ILoadOptionsFunctions) {
+			const choice = dealTypeChoice(this);
+			if (choice.id === undefined && choice.onForm)
+				return { fields: [], emptyFieldsNotice: 'Choose a deal type first' };
+			const ids =
+				choice.id !== undefined
+					? [choice.id]
+					: (await fetchDealTypes(this))
+							.map((t) => t.id)
+							.filter((id): id is number => typeof id === 'number');
+			const merged = new Map<string, CustomItemDefinition>();
+			for (const id of ids) {
+				const settings = await get(this, `/deal_setting/deal_types/${id}`);
+				for (const item of (settings.dealCustomItems as CustomItemDefinition[] | undefined) ?? []) {
+					const key = item.itemKey ?? item.key;
+					if (key && !merged.has(key)) merged.set(key, item);
+				}
 			}
-		}
-		return toMapperFields([...merged.values()]);
+			return toMapperFields([...merged.values()]);
+		},
+		async getCustomObjectRecordFields(this: ILoadOptionsFunctions) {
+			const key = chosenDefinition(this);
+			if (!key) return { fields: [], emptyFieldsNotice: 'Choose a custom object definition first' };
+			const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
+			return toMapperFields(
+				((body.customObjectItemDefs ?? body.itemDefs) as CustomItemDefinition[] | undefined) ?? [],
+			);
+		},
 	},
-	async getCustomObjectRecordFields(this: ILoadOptionsFunctions) {
-		const key = this.getCurrentNodeParameter('custom_object_def_key') as string | undefined;
-		if (!key) return { fields: [] };
-		const body = await get(this, `/custom_object_defs/${encodeURIComponent(key)}`);
-		return toMapperFields(
-			((body.customObjectItemDefs ?? body.itemDefs) as CustomItemDefinition[] | undefined) ?? [],
-		);
-	},
-};
+);

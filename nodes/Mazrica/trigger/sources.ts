@@ -10,6 +10,8 @@ export interface TriggerSource {
 	fixedQuery?: Record<string, string | number>;
 	/** The from-filter: most lists take `updatedAtFrom` (Japan time, no offset); audits `startTime` with +09:00. */
 	fromParam: 'updatedAtFrom' | 'startTime';
+	/** The matching to-filter (inclusive, like the from-filter), for keyset paging newest first. */
+	toParam: 'updatedAtTo' | 'endTime';
 	/** The field holding the change time. */
 	timeField: string;
 	pageSize: number;
@@ -23,6 +25,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		listKey: 'customers',
 		sortableByUpdatedAt: true,
 		fromParam: 'updatedAtFrom',
+		toParam: 'updatedAtTo',
 		timeField: 'updatedAt',
 		pageSize: 100,
 	},
@@ -33,6 +36,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		listKey: 'contacts',
 		sortableByUpdatedAt: true,
 		fromParam: 'updatedAtFrom',
+		toParam: 'updatedAtTo',
 		timeField: 'updatedAt',
 		pageSize: 100,
 	},
@@ -43,6 +47,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		listKey: 'deals',
 		sortableByUpdatedAt: true,
 		fromParam: 'updatedAtFrom',
+		toParam: 'updatedAtTo',
 		timeField: 'updatedAt',
 		pageSize: 100,
 	},
@@ -53,6 +58,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		listKey: 'actions',
 		sortableByUpdatedAt: false,
 		fromParam: 'updatedAtFrom',
+		toParam: 'updatedAtTo',
 		timeField: 'updatedAt',
 		pageSize: 100,
 	},
@@ -63,6 +69,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		listKey: 'actions',
 		sortableByUpdatedAt: false,
 		fromParam: 'updatedAtFrom',
+		toParam: 'updatedAtTo',
 		timeField: 'updatedAt',
 		pageSize: 100,
 	},
@@ -74,6 +81,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		sortableByUpdatedAt: false,
 		fixedQuery: { dataType: 1 },
 		fromParam: 'updatedAtFrom',
+		toParam: 'updatedAtTo',
 		timeField: 'updatedAt',
 		pageSize: 100,
 	},
@@ -84,6 +92,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		listKey: 'customObjects',
 		sortableByUpdatedAt: false,
 		fromParam: 'updatedAtFrom',
+		toParam: 'updatedAtTo',
 		timeField: 'updatedAt',
 		pageSize: 100,
 	},
@@ -95,6 +104,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 		listKey: 'audits',
 		sortableByUpdatedAt: false,
 		fromParam: 'startTime',
+		toParam: 'endTime',
 		timeField: 'createdAt',
 		pageSize: 1000,
 	},

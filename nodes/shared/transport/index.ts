@@ -1,5 +1,7 @@
+export * from './adaptive-rate';
 export * from './budget';
 export * from './errors';
+export * from './multipart';
 export * from './pagination';
 export * from './redact';
 export * from './request';

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { processesSharingKeyOf } from '../descriptions/processes-sharing-key';
 import { budgetKey } from './budget';
 import {
 	defaultHint,
@@ -20,11 +21,13 @@ import {
 	type ApiErrorContext,
 	type AttemptFailure,
 } from './errors';
+import { encodeMultipart, newMultipartBoundary, type MultipartParts } from './multipart';
 import { Redactor, secretValues } from './redact';
 import {
 	backoffDelay,
 	defaultRetryPolicy,
 	isGoneAfterDelete,
+	isRefusal,
 	isRetryable,
 	mayHaveBeenProcessed,
 	parseRetryAfter,
@@ -61,6 +64,11 @@ export interface VendorRequest {
 	body?: IDataObject | IDataObject[];
 	/** Send `body` form-encoded instead of JSON. */
 	form?: boolean;
+	/**
+	 * Send these parts as a multipart/form-data body instead of `body` (e.g. a CSV upload). Each
+	 * attempt carries the same encoded text, so a credential may add its own parts at authentication.
+	 */
+	multipart?: MultipartParts;
 	headers?: Record<string, string>;
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 	/**
@@ -124,7 +132,11 @@ function formatSeconds(ms: number): string {
 }
 
 /** The message, hint and n8n failure of a request refused locally because its key is paused. */
-function pausedExtra(profile: VendorProfile, pause: Pause): ErrorExtra {
+function pausedExtra(
+	profile: VendorProfile,
+	pause: Pause,
+	share: { processes: number; dailyQuota?: number },
+): ErrorExtra {
 	const name = profile.displayName;
 	const until = new Date(pause.until).toISOString();
 	const failure = {
@@ -133,11 +145,19 @@ function pausedExtra(profile: VendorProfile, pause: Pause): ErrorExtra {
 	};
 	if (pause.reason === 'daily-quota') {
 		const quota = profile.throttle.dailyQuota;
+		const ofQuota = quota === undefined ? '' : ` of ${quota} requests`;
+		if (!pause.cause && share.processes > 1 && quota !== undefined) {
+			return {
+				message: `This n8n process's share of the ${name} daily quota (${share.dailyQuota} of ${quota} requests) is used up for this credential until ${until}`,
+				hint: `The credential says ${share.processes} n8n processes share this key, so each sends at most ${share.dailyQuota} requests a day with it. It resets at ${until} (00:00 UTC); run the workflow after that.`,
+				failure: { cause: 'quota-exhausted', ...failure },
+			};
+		}
 		return {
-			message: `${name} daily quota${quota === undefined ? '' : ` of ${quota} requests`} is used up for this credential until ${until}${pause.cause ? ` (${name}: ${pause.cause})` : ''}`,
+			message: `${name} daily quota${ofQuota} is used up for this credential until ${until}${pause.cause ? ` (${name}: ${pause.cause})` : ''}`,
 			hint: pause.cause
 				? `${name} answered that the daily quota of this key is used up (every system using the key counts). It resets at ${until} (00:00 UTC); until then this n8n sends nothing with this key.`
-				: `This n8n has used the ${name} daily quota${quota === undefined ? '' : ` of ${quota} requests`} for this credential. It resets at ${until} (00:00 UTC); run the workflow after that.`,
+				: `This n8n has used the ${name} daily quota${ofQuota} for this credential. It resets at ${until} (00:00 UTC); run the workflow after that.`,
 			failure: { cause: 'quota-exhausted', ...failure },
 		};
 	}
@@ -160,7 +180,9 @@ function pausedExtra(profile: VendorProfile, pause: Pause): ErrorExtra {
 
 /**
  * The only way our nodes and triggers talk HTTP. It throttles per vendor budget (one API key,
- * whichever credential, node or execution uses it), goes through `httpRequestWithAuthentication`
+ * whichever credential, node or execution uses it; this process's share of it when the credential
+ * says several n8n processes send with the key), slows the key down when the vendor refuses
+ * requests (429/503, see `AdaptiveRate`), goes through `httpRequestWithAuthentication`
  * (so n8n injects the credential, runs preAuthentication and refreshes OAuth2 tokens on 401),
  * retries what is safe to retry with Retry-After or jittered backoff up to a total wait, pauses
  * a key the vendor says is out of quota or asked to wait long, opens a short circuit breaker
@@ -186,7 +208,15 @@ export async function vendorRequest<T = unknown>(
 		...secretValues(credentials, profile.secretFields),
 		...fromParameters,
 	]);
-	const rate = effectiveThrottle(profile.throttle, options.maxRequestsPerSecond);
+	const processes = processesSharingKeyOf(credentials);
+	if (processes === undefined) {
+		throw new NodeOperationError(
+			node,
+			`The credential's "n8n processes sharing this key" must be a whole number of 1 or more`,
+			{ itemIndex: options.itemIndex },
+		);
+	}
+	const rate = effectiveThrottle(profile.throttle, options.maxRequestsPerSecond, processes);
 	const timeoutMs =
 		options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
@@ -233,15 +263,18 @@ export async function vendorRequest<T = unknown>(
 				status: pause.status,
 				headers: {},
 			},
-			() => pausedExtra(profile, pause),
+			() => pausedExtra(profile, pause, { processes, dailyQuota: rate.dailyQuota }),
 		);
 
 	let waitedMs = 0;
 	/** An earlier attempt of this call may have been carried out although its answer was lost. */
 	let mayHaveApplied = false;
+	let refusals = 0;
+	let otherFailures = 0;
 	for (let attempt = 0; ; attempt++) {
+		let sentAt: number;
 		try {
-			await throttle.acquire(key, rate, signal);
+			sentAt = await throttle.acquire(key, rate, signal);
 		} catch (error) {
 			if (error instanceof DailyQuotaExhausted || error instanceof BudgetPaused) {
 				throw await refusedLocally(error.pause);
@@ -251,7 +284,10 @@ export async function vendorRequest<T = unknown>(
 		}
 
 		const sent = await sendOnce(this, connection, request, baseUrl, timeoutMs);
-		if ('response' in sent) return redactor.applyIfFound(sent.response) as T;
+		if ('response' in sent) {
+			throttle.answered(key, rate);
+			return redactor.applyIfFound(sent.response) as T;
+		}
 		const outcome = sent.failure;
 		if (signal?.aborted || outcome.failure.kind === 'cancelled') throw await cancelled(true);
 		const status = outcome.failure.kind === 'status' ? outcome.failure.status : undefined;
@@ -286,6 +322,16 @@ export async function vendorRequest<T = unknown>(
 		}
 
 		const retryAfterMs = parseRetryAfter(outcome.headers['retry-after'], Date.now());
+		const refused = isRefusal(outcome.failure);
+		if (refused) {
+			// Slow down: this process's share of the key shrinks, and nothing of it leaves before
+			// a Retry-After the node waits for (a longer one pauses the key below).
+			const heldMs =
+				retryAfterMs !== undefined && waitedMs + retryAfterMs <= policy.maxTotalWaitMs
+					? retryAfterMs
+					: 0;
+			throttle.refused(key, sentAt, heldMs);
+		}
 		const waitMs = retryAfterMs ?? backoffDelay(attempt, policy);
 		if (retryAfterMs !== undefined && waitedMs + retryAfterMs > policy.maxTotalWaitMs) {
 			// The vendor named a time: nothing with this key before then, but no longer either.
@@ -300,7 +346,10 @@ export async function vendorRequest<T = unknown>(
 				},
 			}));
 		}
-		if (attempt + 1 >= policy.maxAttempts || waitedMs + waitMs > policy.maxTotalWaitMs) {
+		const triesLeft = refused
+			? ++refusals < policy.maxRefusals
+			: ++otherFailures < policy.maxAttempts;
+		if (!triesLeft || waitedMs + waitMs > policy.maxTotalWaitMs) {
 			throw await failAndOpenBreaker(outcome);
 		}
 		this.logger?.debug(
@@ -347,14 +396,19 @@ async function sendOnce(
 	timeoutMs: number,
 ): Promise<SendResult> {
 	let response: unknown;
+	const boundary = request.multipart ? newMultipartBoundary() : undefined;
 	try {
 		response = await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
 			qs: request.qs,
-			body: request.body,
+			body:
+				request.multipart && boundary
+					? encodeMultipart(request.multipart, boundary)
+					: request.body,
 			headers: {
 				...(request.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+				...(boundary ? { 'content-type': `multipart/form-data; boundary=${boundary}` } : {}),
 				...request.headers,
 			},
 			json: !request.form,
@@ -376,9 +430,14 @@ async function sendOnce(
 	const detail = profile.errorInSuccessBody?.(response);
 	if (!detail) return { response };
 	// A throttle reported inside a 2xx body is a refusal like a 429: nothing was processed.
-	const status = detail.throttled ? 429 : 200;
+	const status = detail.status ?? (detail.throttled ? 429 : 200);
 	return {
-		failure: { failure: { kind: 'status', status }, status: 200, headers: {}, body: response },
+		failure: {
+			failure: { kind: 'status', status },
+			status: detail.status ?? 200,
+			headers: {},
+			body: response,
+		},
 	};
 }
 

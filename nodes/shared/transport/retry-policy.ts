@@ -1,7 +1,17 @@
 /** How long to wait and how often, for the statuses and failures worth retrying. */
 export interface RetryPolicy {
-	/** Attempts in total, the first included. */
+	/**
+	 * Attempts that may end in a failure other than a refusal (502, 504, a dropped connection, a
+	 * timeout…), the first included.
+	 */
 	maxAttempts: number;
+	/**
+	 * Refusals (429 or 503: the vendor processed nothing) a request may receive before it fails.
+	 * Counted apart from maxAttempts: when several n8n processes share a key, refusals come in
+	 * storms until their adaptive rates have settled, and a refused request costs the vendor
+	 * nothing and is safe to repeat, even a write. maxTotalWaitMs bounds them too.
+	 */
+	maxRefusals: number;
 	/** First backoff step; doubles per attempt. */
 	baseDelayMs: number;
 	/** Longest single backoff step. */
@@ -18,6 +28,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = {
 	maxAttempts: 6,
+	maxRefusals: 10,
 	baseDelayMs: 1000,
 	maxDelayMs: 30_000,
 	maxTotalWaitMs: 120_000,
@@ -59,7 +70,7 @@ const AMBIGUOUS_STATUSES = new Set([500, 502, 504]);
 export function isRetryable(failure: FailureKind, idempotent: boolean): boolean {
 	switch (failure.kind) {
 		case 'status':
-			if (failure.status === 429 || failure.status === 503) return true;
+			if (isRefusal(failure)) return true;
 			return idempotent && AMBIGUOUS_STATUSES.has(failure.status);
 		case 'refused':
 			return true;
@@ -72,6 +83,11 @@ export function isRetryable(failure: FailureKind, idempotent: boolean): boolean 
 		case 'credential':
 			return false;
 	}
+}
+
+/** A 429 or 503: the vendor refused the request without processing it (slow down, or come back later). */
+export function isRefusal(failure: FailureKind): boolean {
+	return failure.kind === 'status' && (failure.status === 429 || failure.status === 503);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { AdaptiveRate } from './adaptive-rate';
+
 export interface ThrottleProfile {
 	/** Sustained requests per second the vendor documents. */
 	ratePerSecond: number;
@@ -44,6 +46,7 @@ export class DailyQuotaExhausted extends BudgetPaused {
 
 interface Bucket {
 	tokens: number;
+	/** Clock ms up to which tokens are counted; later than now while a Retry-After holds the key. */
 	updatedAt: number;
 }
 
@@ -54,30 +57,35 @@ interface DayCount {
 
 export interface Clock {
 	now(): number;
+	/** Resolves after `ms`; rejects when `signal` aborts. */
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 const realClock: Clock = { now: () => Date.now(), sleep };
 
 /**
- * Token buckets, daily counters and pauses keyed by budget (vendor + a hash of the credential's
- * key, see `budgetKey`). Module state on purpose: every node execution and trigger in this n8n
- * process that uses the same key shares one budget. Across processes (queue mode) nothing can be
- * shared, which is why nodes also offer "Max Requests per Second".
+ * Token buckets, daily counters, pauses and adaptive rates keyed by budget (vendor + a hash of the
+ * credential's key, see `budgetKey`). Module state on purpose: every node execution and trigger
+ * in this n8n process that uses the same key shares one budget. Across processes (queue mode)
+ * nothing can be shared: the credential says how many processes send with the key
+ * (`shareBetweenProcesses`), and refusals slow each process down (`refused`, `AdaptiveRate`).
  */
 export class CredentialThrottle {
 	private readonly buckets = new Map<string, Bucket>();
+	private readonly rates = new Map<string, AdaptiveRate>();
 	private readonly days = new Map<string, DayCount>();
 	private readonly pauses = new Map<string, Pause>();
 
 	constructor(private readonly clock: Clock = realClock) {}
 
 	/**
-	 * Waits until a request may leave; throws BudgetPaused while the key is paused and
+	 * Waits until a request may leave and returns that instant (clock ms; hand it to `refused`
+	 * if the vendor refuses the request). Throws BudgetPaused while the key is paused and
 	 * DailyQuotaExhausted instead of sending one too many. The wait ends early, rejecting with
-	 * the signal's reason, when `signal` aborts (the execution was cancelled).
+	 * the signal's reason, when `signal` aborts (the execution was cancelled). The bucket runs at
+	 * the key's adaptive share of the profile's rate and burst.
 	 */
-	async acquire(key: string, profile: ThrottleProfile, signal?: AbortSignal): Promise<void> {
+	async acquire(key: string, profile: ThrottleProfile, signal?: AbortSignal): Promise<number> {
 		const pause = this.pausedUntil(key);
 		if (pause?.reason === 'daily-quota') {
 			throw new DailyQuotaExhausted(
@@ -89,22 +97,53 @@ export class CredentialThrottle {
 		}
 		if (pause) throw new BudgetPaused(pause);
 		this.countTowardsQuota(key, profile);
-		const { ratePerSecond, burst } = profile;
 		for (;;) {
 			const now = this.clock.now();
-			const bucket = this.buckets.get(key) ?? { tokens: burst, updatedAt: now };
-			bucket.tokens = Math.min(
-				burst,
-				bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond,
-			);
-			bucket.updatedAt = now;
+			const { share } = this.rateOf(key);
+			const ratePerSecond = profile.ratePerSecond * share;
+			const capacity = Math.max(1, profile.burst * share);
+			const bucket = this.buckets.get(key) ?? { tokens: profile.burst, updatedAt: now };
 			this.buckets.set(key, bucket);
-			if (bucket.tokens >= 1) {
-				bucket.tokens -= 1;
-				return;
+			if (now >= bucket.updatedAt) {
+				bucket.tokens = Math.min(
+					capacity,
+					bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond,
+				);
+				bucket.updatedAt = now;
+				if (bucket.tokens >= 1) {
+					bucket.tokens -= 1;
+					return now;
+				}
 			}
-			await this.clock.sleep(Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000), signal);
+			const untilRefill = bucket.updatedAt - now;
+			await this.clock.sleep(
+				untilRefill + Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000),
+				signal,
+			);
 		}
+	}
+
+	/**
+	 * The vendor refused a request that left at `sentAt` (429 or 503: slow down, nothing
+	 * processed). The key's bucket is drained, so the requests queued behind it wait for the
+	 * refill instead of running into the same refusal, its share of the rate is cut (once per
+	 * episode, see `AdaptiveRate.refused`), and with a Retry-After nothing leaves before it ends.
+	 */
+	refused(key: string, sentAt: number, retryAfterMs = 0): void {
+		const now = this.clock.now();
+		this.rateOf(key).refused(sentAt, now);
+		const heldUntil = this.buckets.get(key)?.updatedAt ?? now;
+		this.buckets.set(key, { tokens: 0, updatedAt: Math.max(now + retryAfterMs, heldUntil) });
+	}
+
+	/** The vendor answered a request of this key: its share of the rate recovers a little. */
+	answered(key: string, profile: ThrottleProfile): void {
+		this.rates.get(key)?.answered(profile.ratePerSecond);
+	}
+
+	/** The share of the profile's rate and burst the key uses now (1 until a refusal). */
+	shareOf(key: string): number {
+		return this.rates.get(key)?.share ?? 1;
 	}
 
 	/** Requests counted today (UTC) for this key. */
@@ -144,6 +183,15 @@ export class CredentialThrottle {
 		return resetsAt;
 	}
 
+	private rateOf(key: string): AdaptiveRate {
+		let rate = this.rates.get(key);
+		if (!rate) {
+			rate = new AdaptiveRate();
+			this.rates.set(key, rate);
+		}
+		return rate;
+	}
+
 	private countTowardsQuota(key: string, profile: ThrottleProfile): void {
 		if (profile.dailyQuota === undefined) return;
 		const today = utcDay(this.clock.now());
@@ -176,17 +224,40 @@ export const sharedThrottle = new CredentialThrottle();
  */
 export const SAFETY_MARGIN = 0.95;
 
-/** The vendor profile with the safety margin, then lowered further by a user's "Max Requests per Second". */
+/**
+ * The vendor profile with the safety margin, shared between the n8n processes that send with the
+ * key, then lowered further by a user's "Max Requests per Second".
+ */
 export function effectiveThrottle(
 	profile: ThrottleProfile,
 	maxRequestsPerSecond?: number,
+	processesSharingKey = 1,
 ): ThrottleProfile {
 	const safe: ThrottleProfile = {
 		...profile,
 		ratePerSecond: profile.ratePerSecond * SAFETY_MARGIN,
 		burst: Math.max(1, Math.floor(profile.burst * SAFETY_MARGIN)),
 	};
-	return withRateCap(safe, maxRequestsPerSecond);
+	return withRateCap(shareBetweenProcesses(safe, processesSharingKey), maxRequestsPerSecond);
+}
+
+/**
+ * One process's part of a key's budget when `processes` n8n processes (the credential's "n8n
+ * processes sharing this key") send with it: each gets 1/N of the rate, the burst and the daily
+ * quota, so that together they stay within the vendor's limits without knowing of each other.
+ */
+export function shareBetweenProcesses(
+	profile: ThrottleProfile,
+	processes: number,
+): ThrottleProfile {
+	if (!(processes > 1)) return profile;
+	return {
+		ratePerSecond: profile.ratePerSecond / processes,
+		burst: Math.max(1, Math.floor(profile.burst / processes)),
+		...(profile.dailyQuota === undefined
+			? {}
+			: { dailyQuota: Math.max(1, Math.floor(profile.dailyQuota / processes)) }),
+	};
 }
 
 /** A user's "Max Requests per Second" can only slow a vendor profile down, never speed it up. */

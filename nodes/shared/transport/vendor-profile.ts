@@ -8,6 +8,11 @@ export interface VendorErrorDetail {
 	code?: string;
 	/** True when the body says "slow down" even though the status does not (e.g. a 200 throttle). */
 	throttled?: boolean;
+	/**
+	 * The status the body reports, for vendors that carry it there (SATORI's body `status`); an
+	 * error in a 2xx answer is then reported, and retried or not, as that status.
+	 */
+	status?: number;
 }
 
 /** A refused request as a profile sees it when it classifies the refusal or picks a hint. */

@@ -1,3 +1,4 @@
+import { sample } from '../../kit/sample';
 import {
 	COMPANY_STEMS,
 	COMPANY_TRADES,
@@ -40,6 +41,12 @@ export interface SeedOptions {
 	auditHistory?: boolean;
 	/** Seeded timestamps lie in the year before this instant. Default 2025-03-31T18:00:00+09:00. */
 	anchor?: string;
+	/**
+	 * This many customers, contacts and deals (a third of those deals moved to their type's won
+	 * phase) were last edited in the 12 hours before `anchor`, so that "changed since yesterday"
+	 * finds records when `anchor` is now. Default 0.
+	 */
+	recentChanges?: number;
 	/** PRNG seed; the same options always produce the same tenant. */
 	randomSeed?: number;
 }
@@ -55,6 +62,7 @@ export const DEFAULT_SEED: Required<SeedOptions> = {
 	customObjects: 150,
 	auditHistory: true,
 	anchor: '2025-03-31T18:00:00+09:00',
+	recentChanges: 0,
 	randomSeed: 20250331,
 };
 
@@ -89,12 +97,11 @@ class Dice {
 	}
 	/** Up to `max` distinct items. */
 	some<T>(list: readonly T[], max: number): T[] {
-		const count = Math.min(list.length, this.int(0, max));
-		const copy = [...list];
-		const out: T[] = [];
-		for (let i = 0; i < count; i++)
-			out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0]);
-		return out;
+		return this.sample(list, this.int(0, max));
+	}
+	/** `count` distinct items (all of them when the list is shorter). */
+	sample<T>(list: readonly T[], count: number): T[] {
+		return sample(list, count, this.next);
 	}
 }
 
@@ -640,7 +647,31 @@ export function seedStore(store: MazricaStore, options: SeedOptions = {}): void 
 		});
 	}
 
+	// Last: with the default of 0 nothing here draws from the dice, so the tenant stays the same.
+	editRecently(store, dice, anchor, o.recentChanges);
 	if (o.auditHistory) writeSeedAudits(store);
+}
+
+/** `count` customers, contacts and deals edited in the 12 hours before `anchor`. */
+function editRecently(store: MazricaStore, dice: Dice, anchor: number, count: number): void {
+	if (count <= 0) return;
+	const editedAt = () => truncateToSecond(anchor - dice.int(60_000, 12 * 3_600_000));
+	const pick = <T>(records: Map<number, T>): T[] => dice.sample([...records.values()], count);
+	for (const customer of pick(store.customers)) customer.updatedAt = editedAt();
+	for (const contact of pick(store.contacts)) contact.updatedAt = editedAt();
+	const deals = pick(store.deals);
+	for (const [i, deal] of deals.entries()) {
+		deal.updatedAt = editedAt();
+		const won = store.dealTypes.get(deal.dealTypeId)?.phases.find((p) => p.endType === 'won');
+		if (i >= Math.ceil(count / 3) || !won) continue;
+		Object.assign(deal, {
+			phaseId: won.id,
+			phaseSince: deal.updatedAt,
+			closingLeadtime: dice.int(10, 180),
+			reason: null,
+			endPhaseReasonIds: [],
+		});
+	}
 }
 
 /** 'web' audit entries for how the seeded records came to be: creation, and a last edit. */

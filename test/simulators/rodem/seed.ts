@@ -1,3 +1,4 @@
+import { sample } from '../../kit/sample';
 import { crypto } from '../../platform/node';
 import {
 	EMPLOYEES,
@@ -27,6 +28,16 @@ export interface SeedOptions {
 	lateEditShare?: number;
 	/** Id of the first record; default 401. */
 	firstExpenseId?: number;
+	/**
+	 * Nothing happens after this instant (epoch ms): records the calendar sync would register
+	 * later do not exist yet, and edits planned for later have not been made. Default: no limit.
+	 */
+	until?: number;
+	/**
+	 * This many of the first user's records, registered earlier, were edited in the 12 hours
+	 * before `until` (so "changed since yesterday" finds records). Needs `until`. Default 0.
+	 */
+	recentEdits?: number;
 	randomSeed?: number;
 }
 
@@ -38,6 +49,8 @@ export const DEFAULT_SEED: Required<SeedOptions> = {
 	months: 6,
 	lateEditShare: 0.12,
 	firstExpenseId: 401,
+	until: Number.POSITIVE_INFINITY,
+	recentEdits: 0,
 	randomSeed: 20240401,
 };
 
@@ -119,6 +132,7 @@ interface Draft extends Omit<ExpenseRec, 'id' | 'serializeData'> {
 export function generateSeed(options: SeedOptions = {}): SeededData {
 	const o = { ...DEFAULT_SEED, ...options };
 	if (!isIsoDate(o.startDate)) throw new Error(`seed startDate must be YYYY-MM-DD: ${o.startDate}`);
+	if (o.recentEdits > 0 && !Number.isFinite(o.until)) throw new Error('seed recentEdits needs until');
 	const rand = prng(o.randomSeed);
 	const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
@@ -183,9 +197,19 @@ export function generateSeed(options: SeedOptions = {}): SeededData {
 		}
 	});
 
+	// Applied after every draw above, so the records up to `until` are the same with or without it.
+	const registered = drafts.filter((draft) => draft.createdAt <= o.until);
+	for (const draft of registered) if (draft.updatedAt > o.until) draft.updatedAt = draft.createdAt;
+	const editable = registered.filter(
+		(draft) => draft.userId === employees[0].id && draft.createdAt < o.until - 12 * 3_600_000,
+	);
+	for (const draft of sample(editable, o.recentEdits, rand)) {
+		draft.updatedAt = o.until - int(60_000, 12 * 3_600_000);
+	}
+
 	// Ids follow registration order, which is not use-date order.
-	drafts.sort((a, b) => a.createdAt - b.createdAt || a.movementStartTime - b.movementStartTime);
-	const expenses = drafts.map((draft, i) => {
+	registered.sort((a, b) => a.createdAt - b.createdAt || a.movementStartTime - b.movementStartTime);
+	const expenses = registered.map((draft, i) => {
 		const rec: ExpenseRec = { id: o.firstExpenseId + i, serializeData: '', ...draft };
 		delete (rec as Partial<Draft>).createdAt;
 		rec.serializeData = serializeDataFor(rec);

@@ -1,4 +1,5 @@
 import { crypto } from '../../platform/node';
+import { sample } from '../../kit/sample';
 import { add, balance, subtract } from './ledger';
 import {
 	ADD_TITLES,
@@ -37,11 +38,21 @@ export interface SeedOptions {
 	 * relative to the clock while the data is the same for the whole day.
 	 */
 	anchor?: string;
+	/**
+	 * This many members were last updated in the 12 hours before the clock (not the anchor), so
+	 * that "changed since yesterday" finds members in the demo. Default 0.
+	 */
+	recentChanges?: number;
 	/** PRNG seed; the same options (and anchor) always produce the same tenant. */
 	randomSeed?: number;
 }
 
-export const DEFAULT_SEED = { members: 120, pointHistory: true, randomSeed: 20250401 };
+export const DEFAULT_SEED = {
+	members: 120,
+	pointHistory: true,
+	recentChanges: 0,
+	randomSeed: 20250401,
+};
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number): () => number {
@@ -65,6 +76,10 @@ class Dice {
 	}
 	chance(p: number): boolean {
 		return this.next() < p;
+	}
+	/** `count` distinct items (all of them when the list is shorter). */
+	sample<T>(list: readonly T[], count: number): T[] {
+		return sample(list, count, this.next);
 	}
 	digits(count: number): string {
 		return Array.from({ length: count }, () => String(this.int(0, 9))).join('');
@@ -175,5 +190,9 @@ export function seedStore(store: YappliStore, options: SeedOptions, clock: numbe
 			}
 			member.updatedAt = Math.max(member.updatedAt, at);
 		}
+	}
+	// Last: with the default of 0 nothing here draws from the dice, so the tenant stays the same.
+	for (const member of dice.sample([...store.members.values()], o.recentChanges)) {
+		member.updatedAt = truncateToSecond(clock - dice.int(60_000, 12 * 3_600_000));
 	}
 }

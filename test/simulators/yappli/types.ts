@@ -67,6 +67,11 @@ export interface ShapeOptions {
 	expiresIn: 'number' | 'string';
 	/** The check endpoint adds the member on success (its section text) [proposed switch]. */
 	checkMember: boolean;
+	/**
+	 * Order of the member list, which the document does not state: by id (default), or most
+	 * recently updated first, where an edit or a creation while a client pages shifts the pages.
+	 */
+	memberOrder: 'id' | 'updatedDesc';
 }
 
 export const DEFAULT_SHAPES: ShapeOptions = {
@@ -74,6 +79,7 @@ export const DEFAULT_SHAPES: ShapeOptions = {
 	listItems: 'plain',
 	expiresIn: 'number',
 	checkMember: false,
+	memberOrder: 'id',
 };
 
 /** Tenant settings made in the Yappli CRM admin screen. All [proposed] values. */

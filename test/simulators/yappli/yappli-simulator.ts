@@ -48,6 +48,11 @@ export interface YappliSimulatorOptions {
 	basePath?: string;
 	/** How long an issued transfer token can be checked [proposed]. Default 600 s. */
 	transferTokenLifetimeSeconds?: number;
+	/**
+	 * Test speed switch, not vendor behaviour: list pages hold at most this many items whatever
+	 * `per_page` asks (the envelope says so), so a small tenant still spans several pages.
+	 */
+	pageCap?: number;
 }
 
 /**
@@ -228,6 +233,7 @@ export class YappliSimulator extends Simulator {
 			memberRules,
 			isClient: (id, secret) =>
 				typeof id === 'string' && this.clients.has(id) && this.clients.get(id) === secret,
+			pageCap: this.options.pageCap,
 			now: () => truncateToSecond(this.now()),
 			member: (id) => this.store.members.get(id) ?? notFound(`no member with id ${id}`),
 			route: (method, path, handler: Handler, options = {}) => {

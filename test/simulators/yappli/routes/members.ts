@@ -8,12 +8,16 @@ export function memberRoutes(ctx: RouteContext): void {
 	const { store, serialize } = ctx;
 
 	// #2 顧客一覧. Paged (`page`, `per_page` ≤ 1000). Items are the list subset of the member
-	// object. Order is not documented: the simulator answers in id order [proposed], which clients
-	// must not rely on. `with_column_key` is not a parameter here (vendor doc) and is ignored.
+	// object. Order is not documented: the simulator answers in id order [proposed], or most
+	// recently updated first (`shapes.memberOrder`); clients must not rely on either.
+	// `with_column_key` is not a parameter here (vendor doc) and is ignored.
 	ctx.route('GET', '/api/ext/users', (req) => {
 		const params = pageParams(req.query);
+		if (ctx.pageCap !== undefined) params.perPage = Math.min(params.perPage, ctx.pageCap);
+		const members = store.memberList();
+		if (ctx.shapes.memberOrder === 'updatedDesc') members.sort((a, b) => b.updatedAt - a.updatedAt);
 		return {
-			body: pageOf('members', store.memberList(), params, (m) => serialize.memberListItem(m)),
+			body: pageOf('members', members, params, (m) => serialize.memberListItem(m)),
 		};
 	});
 

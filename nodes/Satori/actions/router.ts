@@ -1,0 +1,149 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { runPerItem } from '@japan-saas/shared/execute/per-item';
+
+import type { SatoriEndpointName } from '../transport/endpoints';
+
+import * as customerCreate from './customer/create.operation';
+import * as customerDelete from './customer/delete.operation';
+import * as customerUpsert from './customer/upsert.operation';
+import * as actionAdd from './customerAction/add.operation';
+import * as bulkGetStatus from './customerBulk/getStatus.operation';
+import * as bulkRegister from './customerBulk/register.operation';
+import * as bulkUpsert from './customerBulk/upsert.operation';
+
+/** An operation run once per input item. */
+interface PerItemOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/** An operation that takes all input items at once (the CSV bulk uploads). */
+interface AllItemsOperation {
+	description: INodeProperties[];
+	executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
+}
+
+interface OperationEntry {
+	name: string;
+	action: string;
+	description: string;
+	/** The SATORI call it makes (the README's operations table is generated from this). */
+	endpoint: SatoriEndpointName;
+	module: PerItemOperation | AllItemsOperation;
+}
+
+/** Every SATORI operation by resource: the seven calls of the vendor's three API families. */
+export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
+	customer: {
+		create: {
+			name: 'Create',
+			action: 'Create a customer',
+			description: 'Register a customer (新規登録, customer/registration.json)',
+			endpoint: 'customerRegistration',
+			module: customerCreate,
+		},
+		delete: {
+			name: 'Delete',
+			action: 'Delete a customer',
+			description: 'Delete a customer (削除, customer/delete.json)',
+			endpoint: 'customerDelete',
+			module: customerDelete,
+		},
+		upsert: {
+			name: 'Create or Update',
+			action: 'Create or update a customer',
+			description: 'Register or update a customer (新規登録および更新, customer/upsert.json)',
+			endpoint: 'customerUpsert',
+			module: customerUpsert,
+		},
+	},
+	customerBulk: {
+		getStatus: {
+			name: 'Get Status',
+			action: 'Get the status of a bulk job',
+			description: 'Status and failed rows of a bulk upload (処理状況取得, status.json)',
+			endpoint: 'bulkStatus',
+			module: bulkGetStatus,
+		},
+		register: {
+			name: 'Register',
+			action: 'Register customers in bulk',
+			description: 'Register all input items as CSV uploads (一括登録, registration.json)',
+			endpoint: 'bulkRegistration',
+			module: bulkRegister,
+		},
+		upsert: {
+			name: 'Create or Update',
+			action: 'Create or update customers in bulk',
+			description: 'Register or update all input items as CSV uploads (一括登録・更新, upsert.json)',
+			endpoint: 'bulkUpsert',
+			module: bulkUpsert,
+		},
+	},
+	customerAction: {
+		add: {
+			name: 'Add',
+			action: 'Add a customer action',
+			description: 'Add an action to the latest actions of a customer (add_action.json)',
+			endpoint: 'addAction',
+			module: actionAdd,
+		},
+	},
+};
+
+const DEFAULT_OPERATION: Record<string, string> = {
+	customer: 'upsert',
+	customerBulk: 'upsert',
+	customerAction: 'add',
+};
+
+export function operationProperties(): INodeProperties[] {
+	return Object.entries(OPERATIONS).map(([resource, operations]) => {
+		const first = DEFAULT_OPERATION[resource];
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: Object.entries(operations)
+				.map(([value, entry]) => ({
+					name: entry.name,
+					value,
+					action: entry.action,
+					description: entry.description,
+				}))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: first,
+		};
+	});
+}
+
+export function parameterProperties(): INodeProperties[] {
+	return Object.values(OPERATIONS).flatMap((operations) =>
+		Object.values(operations).flatMap((entry) => entry.module.description),
+	);
+}
+
+/** Runs the chosen operation: the router owns the item loop; bulk operations take every item at once. */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const entry = OPERATIONS[resource]?.[operation];
+	if (!entry) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`SATORI has no operation "${operation}" on "${resource}"`,
+		);
+	}
+	const { module } = entry;
+	if ('executeAll' in module) return await module.executeAll.call(this);
+	return await runPerItem(this, async (itemIndex) => await module.execute.call(this, itemIndex));
+}

@@ -1,0 +1,80 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { fieldSchema, isEmpty, isIdField, type VendorDates } from './encode-field';
+import { layoutOf, parameterName } from './layout';
+import type { BuiltRequest, EndpointSpec, FieldSpec, ItemParameters } from './types';
+
+/** Validates and encodes one field's value; a bad one stops here, naming the field. */
+export function encodeField(
+	item: ItemParameters,
+	field: FieldSpec,
+	raw: unknown,
+	dates: VendorDates,
+): unknown {
+	const parsed = fieldSchema(field, dates, item.context.getTimezone()).safeParse(raw);
+	if (parsed.success) return parsed.data;
+	const problem = parsed.error.issues.map((issue) => issue.message).join('; ');
+	throw new NodeOperationError(item.context.getNode(), `"${field.displayName}" ${problem}`, {
+		itemIndex: item.itemIndex,
+		description: `Received ${JSON.stringify(raw)} for ${parameterName(field)}.`,
+	});
+}
+
+/**
+ * Not set: empty, or 0 in a required id field (the default a number box used to have; no record
+ * has id 0) unless the vendor gives 0 a meaning. An optional id of 0 is refused by its schema.
+ */
+export function notSet(field: FieldSpec, raw: unknown): boolean {
+	if (isEmpty(raw)) return true;
+	return field.required === true && isIdField(field) && !field.acceptsZero && Number(raw) === 0;
+}
+
+/**
+ * Reads, validates and encodes one item's parameters for an endpoint. Bad input stops here with
+ * a NodeOperationError naming the field, before any request is sent.
+ */
+export function buildRequest(
+	item: ItemParameters,
+	endpoint: EndpointSpec,
+	dates: VendorDates,
+): BuiltRequest {
+	const request: BuiltRequest = { path: endpoint.path, qs: {}, body: {}, pathValues: {} };
+	// n8n's getNode() copies the node deeply: only an error needs it.
+	const node = () => item.context.getNode();
+
+	for (const { field, target, location } of layoutOf(endpoint)) {
+		if (typeof field.kind !== 'string') {
+			const value = field.kind.read(item, field);
+			if (value === undefined) continue;
+			if (field.kind.place) field.kind.place(request, field, value);
+			else request.body[field.name] = value as IDataObject[keyof IDataObject];
+			continue;
+		}
+		const raw = item.value(parameterName(field), location === 'top' ? undefined : location);
+		if (notSet(field, raw)) {
+			if (field.required) {
+				throw new NodeOperationError(node(), `"${field.displayName}" is required`, {
+					itemIndex: item.itemIndex,
+					description: `Set "${field.displayName}" (${parameterName(field)}) for ${endpoint.method} ${endpoint.path}.`,
+				});
+			}
+			continue;
+		}
+		const value = encodeField(item, field, raw, dates);
+		if (target === 'path') request.pathValues[field.name] = value as string | number;
+		else if (target === 'query') request.qs[field.name] = value as IDataObject[keyof IDataObject];
+		else request.body[field.name] = value as IDataObject[keyof IDataObject];
+	}
+
+	if (endpoint.requiresFilter && Object.keys(request.qs).length === 0) {
+		throw new NodeOperationError(node(), 'Set at least one filter', {
+			itemIndex: item.itemIndex,
+			description: `Without a filter ${endpoint.method} ${endpoint.path} would apply to every record.`,
+		});
+	}
+	request.path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+		encodeURIComponent(String(request.pathValues[name])),
+	);
+	return request;
+}
