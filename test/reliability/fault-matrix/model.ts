@@ -70,7 +70,7 @@ export interface WriteLedger {
 	 * lost (idempotent writes).
 	 */
 	applied(itemIndex: number, log: RecordedRequest[]): number;
-	/** Idempotent writes: whether item `i`'s intended state holds (the record deleted, the field set). */
+	/** Whether item `i`'s intended state holds (the record deleted, the field set, the row written). */
 	holds?(itemIndex: number): boolean;
 }
 
@@ -96,6 +96,8 @@ export interface Cell {
 	unitOf(request: RequestView): number | undefined;
 	/** The unit the fault hits: the second page, the second item, the only chunk. */
 	faultedUnit: number;
+	/** The faulted unit as the matrix names it, when it is not a page or an item (a single status read). */
+	unitName?: string;
 	/** The input items a unit's outcome falls on. */
 	itemsOf(unit: number): number[];
 	ledger: ReadLedger | WriteLedger;
@@ -173,10 +175,38 @@ export function serving(simulator: Simulator): Pick<VendorDescriptor, 'start' | 
 	};
 }
 
+/** What a vendor file says about one cell besides its parameters and input items. */
+export type CellShape = Pick<Cell, 'unitOf' | 'faultedUnit' | 'itemsOf' | 'ledger' | 'unitName'>;
+
+/** A cell that runs the vendor's node through `run` (one credential) on `parameters` and `input`. */
+export function newCell(
+	simulator: Simulator,
+	run: Cell['run'],
+	parameters: IDataObject,
+	input: IDataObject[],
+	shape: CellShape,
+): Cell {
+	return { simulator, run, parameters, input, ...shape };
+}
+
+/**
+ * How many times the route carried item `i` out, for idempotent writes: requests of the item it
+ * answered 2xx, whether or not the answer then reached the node.
+ */
+export function carriedOut(unitOf: Cell['unitOf']): WriteLedger['applied'] {
+	return (i, log) =>
+		log.filter(
+			(r) =>
+				unitOf(r) === i &&
+				r.routeStatus !== undefined &&
+				r.routeStatus < 300 &&
+				r.routeStatus >= 200,
+		).length;
+}
+
 /**
  * Writes that send input item `i` as `method paths[i]` (an update or delete by id): which item a
- * request is, and how many times the route carried item `i` out (answered 2xx, whether or not
- * the answer then reached the node).
+ * request is, and how many times the route carried item `i` out.
  */
 export function onePathPerItem(
 	method: string,
@@ -186,15 +216,5 @@ export function onePathPerItem(
 		const index = paths.indexOf(request.path);
 		return request.method === method && index >= 0 ? index : undefined;
 	};
-	return {
-		unitOf,
-		applied: (i, log) =>
-			log.filter(
-				(r) =>
-					unitOf(r) === i &&
-					r.routeStatus !== undefined &&
-					r.routeStatus < 300 &&
-					r.routeStatus >= 200,
-			).length,
-	};
+	return { unitOf, applied: carriedOut(unitOf) };
 }

@@ -3,9 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { mazricaCredentials, runMazrica } from '../../../mazrica/setup';
 import { MazricaSimulator } from '../../../simulators/mazrica/mazrica-simulator';
 import {
+	newCell,
 	onePathPerItem,
 	serving,
 	type Cell,
+	type CellShape,
 	type OperationSpec,
 	type RequestView,
 	type VendorDescriptor,
@@ -32,20 +34,11 @@ interface MazricaCell extends Cell {
 
 let cells = 0;
 
-function mazricaCell(
-	parameters: IDataObject,
-	input: IDataObject[],
-	rest: Pick<Cell, 'unitOf' | 'faultedUnit' | 'itemsOf' | 'ledger'>,
-): MazricaCell {
+function mazricaCell(parameters: IDataObject, input: IDataObject[], shape: CellShape): MazricaCell {
 	const setup = mazricaCredentials(sim, sim.addApiKey());
-	return {
-		simulator: sim,
-		apiKey: setup.apiKey,
-		parameters,
-		input,
-		run: async (p, items, continueOnFail) => await runMazrica(setup, p, items, continueOnFail),
-		...rest,
-	};
+	const run: Cell['run'] = async (p, items, continueOnFail) =>
+		await runMazrica(setup, p, items, continueOnFail);
+	return { ...newCell(sim, run, parameters, input, shape), apiKey: setup.apiKey };
 }
 
 /** Three customers to create, named so the store tells which item each record came from. */
@@ -105,7 +98,7 @@ const operations: Array<OperationSpec<MazricaCell>> = [
 				ids.map((id) => `${base()}/contacts/${id}`),
 			);
 			return mazricaCell(
-				{ resource: 'contact', operation: 'delete', id: '={{ $json.id }}' },
+				{ resource: 'contact', operation: 'delete', contactId: '={{ $json.id }}' },
 				ids.map((id) => ({ id })),
 				{
 					unitOf,

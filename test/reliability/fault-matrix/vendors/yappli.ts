@@ -5,9 +5,11 @@ import { errorBody, TOO_MANY_REQUESTS } from '../../../simulators/yappli/errors'
 import type { ShapeOptions } from '../../../simulators/yappli/types';
 import { runYappli, yappliCredentials } from '../../../yappli/setup';
 import {
+	newCell,
 	onePathPerItem,
 	serving,
 	type Cell,
+	type CellShape,
 	type OperationSpec,
 	type RequestView,
 	type VendorDescriptor,
@@ -45,18 +47,18 @@ function yappliCell(
 	listItems: ListItems,
 	parameters: IDataObject,
 	input: IDataObject[],
-	rest: Pick<Cell, 'unitOf' | 'faultedUnit' | 'itemsOf' | 'ledger'>,
+	shape: CellShape,
 ): Cell {
 	sim.shapes.listItems = listItems;
 	sim.shapes.expiresIn = 'number';
 	const setup = yappliCredentials(sim, sim.registerClient());
-	return {
-		simulator: sim,
+	return newCell(
+		sim,
+		async (p, items, continueOnFail) => await runYappli(setup, p, items, continueOnFail),
 		parameters,
 		input,
-		run: async (p, items, continueOnFail) => await runYappli(setup, p, items, continueOnFail),
-		...rest,
-	};
+		shape,
+	);
 }
 
 function memberGetMany(listItems: ListItems): OperationSpec {
