@@ -3,6 +3,7 @@ import type { Observation } from './run-cell';
 
 /** "item 2", "items 1–3 (one bulk request)", "page 2": the faulted unit as a user counts. */
 function unitName(operation: OperationSpec, cell: Cell): string {
+	if (cell.unitName) return cell.unitName;
 	if (operation.kind === 'read') return `page ${cell.faultedUnit}`;
 	const items = cell.itemsOf(cell.faultedUnit).map((i) => i + 1);
 	return items.length === 1
