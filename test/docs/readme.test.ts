@@ -1,24 +1,15 @@
 import { bulkTwin, OPERATIONS } from '../../nodes/Mazrica/endpoints/catalog';
-import { env, fs, path, projectRoot } from '../platform/node';
+import { fs, path, projectRoot } from '../platform/node';
 import { mazricaOperationsTable, TESTED_IN } from './operations-table';
+import { readmeBlock } from './readme-block';
 
 /**
  * README's operations table is generated from the endpoint table; this fails when they drift.
  * Regenerate with `UPDATE_README=1 npx jest test/docs`.
  */
-const readmePath = path.join(projectRoot, 'README.md');
-const START = '<!-- operations-table:start -->';
-const END = '<!-- operations-table:end -->';
-
 test('README lists every operation with the test that exercises it', () => {
-	const readme = fs.readFileSync(readmePath, 'utf8');
-	const block = `${START}\n${mazricaOperationsTable()}\n${END}`;
-	const current = readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
-	if (env.UPDATE_README === '1' && current !== block) {
-		fs.writeFileSync(readmePath, readme.replace(current, block));
-		return;
-	}
-	expect(current).toBe(block);
+	const { current, generated } = readmeBlock('operations-table', mazricaOperationsTable());
+	expect(current).toBe(generated);
 });
 
 test('every bulk endpoint named in the table is exercised in the bulk test', () => {

@@ -197,6 +197,15 @@ export class ReferenceSimulator extends Simulator {
 			return { status: 201, body: record };
 		});
 
+		// Deletes a created record; an unknown id is 404, as most APIs answer.
+		this.route('DELETE', '/items/:id', (req) => {
+			this.authenticate(req);
+			const index = this.created.findIndex((r) => String(r.id) === req.params.id);
+			if (index < 0) throw new SimHttpError(404, { error: 'not found' });
+			this.created.splice(index, 1);
+			return { status: 204 };
+		});
+
 		// The four pagination styles, over the same items.
 		this.route('GET', '/styles/page-total', (req) => {
 			const page = Number(req.query.get('page') ?? 1);

@@ -76,6 +76,39 @@ test('reset before: nothing happens on the server; reset after: the write happen
 	expect((await admin().requests()).map((r) => r.status)).toEqual(['reset', 'reset']);
 });
 
+test('hang: no answer; the write happens only once the client gives up, and idle() waits for it', async () => {
+	await admin().inject({ method: 'POST', path: '/counter', hang: true });
+	const giveUp = new AbortController();
+	const sent = request(`${sim.url}/counter`, { method: 'POST', signal: giveUp.signal });
+	// The request is held: asking the server something else still gets an answer meanwhile.
+	expect((await get('/things/1')).status).toBe(200);
+	expect(counter).toBe(0);
+	giveUp.abort();
+	await expect(sent).rejects.toThrow();
+	await sim.idle();
+	expect(counter).toBe(1);
+	const log = await admin().requests();
+	expect(log.map((r) => [r.path, r.status, r.routeStatus, r.fault ?? null])).toEqual([
+		['/counter', 'unanswered', 201, 'hang'],
+		['/things/1', 200, 200, null],
+	]);
+});
+
+test('routeStatus is what the route answered, also when a fault dropped or garbled it', async () => {
+	await admin().inject({ method: 'POST', path: '/counter', reset: 'after' });
+	await expect(request(`${sim.url}/counter`, { method: 'POST' })).rejects.toThrow();
+	await admin().inject({ path: '/things/1', malformed: true });
+	await get('/things/1');
+	await admin().inject({ path: '/things/2', respond: { status: 503 } });
+	await get('/things/2');
+	const log = await admin().requests();
+	expect(log.map((r) => [r.status, r.routeStatus ?? null])).toEqual([
+		['reset', 201],
+		[200, 200],
+		[503, null],
+	]);
+});
+
 test('malformed replaces a handled answer with broken JSON; delay holds it', async () => {
 	await admin().inject({ path: '/things/1', malformed: true, delayMs: 150 });
 	const started = Date.now();

@@ -49,7 +49,9 @@ export class SimHttpError extends Error {
  * A fault the next matching request(s) will meet. `respond` answers instead of the route (a 429
  * with Retry-After, a 503, a 2xx body that carries an error); `delayMs` holds the request first;
  * `reset` drops the connection before the route runs, or after it ran and changed state but
- * before any byte of the answer left; `malformed` replaces a handled answer with broken JSON.
+ * before any byte of the answer left; `malformed` replaces a handled answer with broken JSON;
+ * `hang` never answers: the request waits until the client gives up (its timeout closes the
+ * connection), and only then does the route run, as a vendor that processed it too late would.
  */
 export interface Fault {
 	method?: string;
@@ -66,6 +68,7 @@ export interface Fault {
 	delayMs?: number;
 	reset?: 'before' | 'after';
 	malformed?: boolean;
+	hang?: boolean;
 }
 
 export interface RecordedRequest {
@@ -78,7 +81,13 @@ export interface RecordedRequest {
 	body: unknown;
 	/** File parts received, without their content. */
 	files?: Record<string, { filename: string; contentType: string; size: number }>;
-	status: number | 'reset';
+	/** What the client received: a status, a dropped connection, or no answer at all (`hang`). */
+	status: number | 'reset' | 'unanswered';
+	/**
+	 * The status the route itself answered, also when a fault then dropped or garbled that answer
+	 * (reset after, malformed, hang); absent when the route never ran. Ledgers count writes by it.
+	 */
+	routeStatus?: number;
 	fault?: string;
 }
 
@@ -173,6 +182,7 @@ export class Simulator {
 	private server?: Server;
 	private seq = 0;
 	private clockOffsetMs = 0;
+	private readonly inFlight = new Set<Promise<void>>();
 	readonly requests: RecordedRequest[] = [];
 	limiter?: Limiter;
 	/** Runs before each vendor request is limited and routed: tests use it to change state mid-run. */
@@ -264,7 +274,8 @@ export class Simulator {
 
 	async start(port = 0): Promise<string> {
 		this.server = http.createServer((req, res) => {
-			void this.handle(req, res);
+			const handling = this.handle(req, res).finally(() => this.inFlight.delete(handling));
+			this.inFlight.add(handling);
 		});
 		// Idle keep-alive sockets are closed by the client only. Node's default (the server closes
 		// them after 5 s) races a client that reuses one as it closes: ECONNRESET on a loaded machine.
@@ -275,6 +286,14 @@ export class Simulator {
 		});
 		await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
 		return this.url;
+	}
+
+	/**
+	 * Resolves when every request received so far has been handled to the end, including routes
+	 * that run after their client gave up (`hang`): read a ledger after this, not before.
+	 */
+	async idle(): Promise<void> {
+		while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
 	}
 
 	async stop(): Promise<void> {
@@ -354,9 +373,16 @@ export class Simulator {
 			return;
 		}
 
+		if (fault?.hang) {
+			record.status = 'unanswered';
+			record.fault = 'hang';
+			if (!req.socket.destroyed) await new Promise((resolve) => req.socket.once('close', resolve));
+		}
+
 		this.onRequest?.(request);
 		const refusal = this.limiter?.check(request);
 		if (refusal) {
+			if (fault?.hang) return;
 			record.fault = 'rate-limit';
 			record.status = this.send(res, refusal);
 			return;
@@ -369,6 +395,8 @@ export class Simulator {
 					status: 404,
 					body: { error: 'Not Found', messages: [`No route ${method} ${url.pathname}`] },
 				};
+		record.routeStatus = response.status ?? 200;
+		if (fault?.hang) return;
 
 		if (fault?.reset === 'after') {
 			record.status = 'reset';

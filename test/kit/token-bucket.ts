@@ -43,11 +43,7 @@ export class DailyQuota {
 	) {}
 
 	take(key: string): { ok: true } | { ok: false; resetsAt: Date } {
-		const today = new Date(this.now()).toISOString().slice(0, 10);
-		if (today !== this.day) {
-			this.day = today;
-			this.used.clear();
-		}
+		const today = this.today();
 		const count = this.used.get(key) ?? 0;
 		if (count >= this.limit) {
 			const resetsAt = new Date(`${today}T00:00:00Z`);
@@ -56,6 +52,22 @@ export class DailyQuota {
 		}
 		this.used.set(key, count + 1);
 		return { ok: true };
+	}
+
+	/** Counts the rest of today's quota as used, as if other clients of the key had spent it. */
+	useUp(key: string): void {
+		this.today();
+		this.used.set(key, this.limit);
+	}
+
+	/** The current UTC day; a new day starts every count afresh. */
+	private today(): string {
+		const today = new Date(this.now()).toISOString().slice(0, 10);
+		if (today !== this.day) {
+			this.day = today;
+			this.used.clear();
+		}
+		return today;
 	}
 
 	usedBy(key: string): number {

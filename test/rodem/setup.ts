@@ -18,8 +18,12 @@ let sequence = 0;
 /**
  * A RODEM credential connected as a user would connect it in n8n: our credential type's hidden
  * URLs and scope resolved from its base URL, then the authorization-code flow against the simulator.
+ * `client` defaults to the simulator's own; pass one from `sim.registerClient()` for a fresh budget.
  */
-export async function rodemCredentials(sim: RodemSimulator) {
+export async function rodemCredentials(
+	sim: RodemSimulator,
+	client: { clientId: string; clientSecret: string } = sim,
+) {
 	const helper = new TestCredentialsHelper(
 		new CredentialTypesRegistry([new OAuth2ApiParent(), new RodemOAuth2Api()]),
 	);
@@ -28,7 +32,7 @@ export async function rodemCredentials(sim: RodemSimulator) {
 		id,
 		name: 'RODEM',
 		type: 'rodemOAuth2Api',
-		data: { baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret },
+		data: { baseUrl: sim.baseUrl, clientId: client.clientId, clientSecret: client.clientSecret },
 	});
 	const resolved = await helper.getDecrypted(
 		{} as never,

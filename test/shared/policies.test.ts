@@ -6,6 +6,7 @@ import {
 	DailyQuotaExhausted,
 	defaultRetryPolicy,
 	isRetryable,
+	mayHaveBeenProcessed,
 	nextUtcMidnight,
 	parseRetryAfter,
 	readVendorError,
@@ -40,7 +41,7 @@ describe('isRetryable', () => {
 		[{ kind: 'status', status: 503 }, true, true],
 		[{ kind: 'status', status: 502 }, true, false],
 		[{ kind: 'status', status: 504 }, true, false],
-		[{ kind: 'status', status: 500 }, false, false],
+		[{ kind: 'status', status: 500 }, true, false],
 		[{ kind: 'status', status: 401 }, false, false],
 		[{ kind: 'network', code: 'ECONNRESET' }, true, false],
 		[{ kind: 'network', code: 'ETIMEDOUT' }, true, false],
@@ -49,6 +50,23 @@ describe('isRetryable', () => {
 	] as const)('%j: idempotent %s, non-idempotent %s', (failure, idempotent, nonIdempotent) => {
 		expect(isRetryable(failure, true)).toBe(idempotent);
 		expect(isRetryable(failure, false)).toBe(nonIdempotent);
+	});
+});
+
+describe('mayHaveBeenProcessed (the hint on a write that was not sent again)', () => {
+	test.each([
+		[{ kind: 'status', status: 500 }, true],
+		[{ kind: 'status', status: 502 }, true],
+		[{ kind: 'status', status: 504 }, true],
+		[{ kind: 'status', status: 503 }, false],
+		[{ kind: 'status', status: 429 }, false],
+		[{ kind: 'status', status: 400 }, false],
+		[{ kind: 'network', code: 'ECONNRESET' }, true],
+		[{ kind: 'timeout' }, true],
+		[{ kind: 'malformed' }, true],
+		[{ kind: 'refused' }, false],
+	] as const)('%j → %s', (failure, maybe) => {
+		expect(mayHaveBeenProcessed(failure)).toBe(maybe);
 	});
 });
 

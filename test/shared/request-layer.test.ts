@@ -213,6 +213,41 @@ describe('network failures and idempotency', () => {
 		expect(sim.received({ path: '/items' }).map((r) => r.status)).toEqual(['reset', 200]);
 	});
 
+	test('a DELETE asked again after its answer was lost takes the 404 of its own first attempt as done', async () => {
+		const setup = apiKeySetup(sim);
+		const created = await probe(setup, {
+			operation: 'request',
+			method: 'POST',
+			path: '/items',
+			body: '{"name":"doomed"}',
+		});
+		const id = String(created.items[0].json.id);
+		sim.inject({ method: 'DELETE', path: `/items/${id}`, reset: 'after' });
+		const result = await probe(setup, {
+			operation: 'request',
+			method: 'DELETE',
+			path: `/items/${id}`,
+			retry: fastRetry,
+		});
+		expect(result.error).toBeUndefined();
+		expect(sim.received({ method: 'DELETE' }).map((r) => [r.status, r.routeStatus])).toEqual([
+			['reset', 204],
+			[404, 404],
+		]);
+		expect(sim.created.some((r) => String(r.id) === id)).toBe(false);
+	});
+
+	test('a DELETE answered 404 at its first attempt is still a 404', async () => {
+		const result = await probe(apiKeySetup(sim), {
+			operation: 'request',
+			method: 'DELETE',
+			path: '/items/999',
+			retry: fastRetry,
+		});
+		expect(result.error?.message).toBe('Reference returned 404: not found');
+		expect(sim.received({ method: 'DELETE' })).toHaveLength(1);
+	});
+
 	test('a POST whose connection is reset after the server applied it is not sent again', async () => {
 		sim.inject({ method: 'POST', path: '/items', reset: 'after' });
 		const result = await probe(apiKeySetup(sim), {

@@ -26,6 +26,7 @@ import { Redactor, secretValues } from './redact';
 import {
 	backoffDelay,
 	defaultRetryPolicy,
+	isGoneAfterDelete,
 	isRefusal,
 	isRetryable,
 	mayHaveBeenProcessed,
@@ -266,6 +267,8 @@ export async function vendorRequest<T = unknown>(
 		);
 
 	let waitedMs = 0;
+	/** An earlier attempt of this call may have been carried out although its answer was lost. */
+	let mayHaveApplied = false;
 	let refusals = 0;
 	let otherFailures = 0;
 	for (let attempt = 0; ; attempt++) {
@@ -290,6 +293,15 @@ export async function vendorRequest<T = unknown>(
 		const status = outcome.failure.kind === 'status' ? outcome.failure.status : undefined;
 		const detail = vendorDetail(profile, redactor.apply(outcome));
 
+		if (mayHaveApplied && isGoneAfterDelete(request.method, status)) {
+			// The earlier attempt deleted it; the record is gone, which is what was asked.
+			this.logger?.debug(
+				redactor.apply(
+					`${profile.displayName} ${request.method} ${errorContext.path}: ${status} on a retry after a lost answer, so the first attempt deleted it`,
+				),
+			);
+			return undefined as T;
+		}
 		if (status !== undefined && profile.isQuotaRefusal?.({ status, body: outcome.body, detail })) {
 			const resetsAt = throttle.exhaustToday(key, profile.throttle, detail?.message, status);
 			throw await refusedLocally({
@@ -346,6 +358,7 @@ export async function vendorRequest<T = unknown>(
 			),
 		);
 		waitedMs += waitMs;
+		mayHaveApplied ||= mayHaveBeenProcessed(outcome.failure);
 		try {
 			await sleep(waitMs, signal);
 		} catch {

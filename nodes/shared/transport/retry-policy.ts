@@ -58,17 +58,20 @@ export type FailureKind =
 	/** n8n could not refresh the credential (e.g. a revoked refresh token): it must be reconnected. */
 	| { kind: 'credential' };
 
+/** Statuses after which the vendor may or may not have acted: an error while or after processing (500), a proxy that lost the answer (502, 504). */
+const AMBIGUOUS_STATUSES = new Set([500, 502, 504]);
+
 /**
  * Whether a failed request may be sent again. 429 and 503 mean the vendor refused the request
  * without processing it, so even a write is safe to repeat; a connection refused never reached
- * it. After 502/504, a reset, a timeout or a garbled answer the vendor may already have acted, so
- * only idempotent requests go again. A cancel or a dead credential is never retried.
+ * it. After 500/502/504, a reset, a timeout or a garbled answer the vendor may already have
+ * acted, so only idempotent requests go again. A cancel or a dead credential is never retried.
  */
 export function isRetryable(failure: FailureKind, idempotent: boolean): boolean {
 	switch (failure.kind) {
 		case 'status':
 			if (isRefusal(failure)) return true;
-			return idempotent && (failure.status === 502 || failure.status === 504);
+			return idempotent && AMBIGUOUS_STATUSES.has(failure.status);
 		case 'refused':
 			return true;
 		case 'network':
@@ -87,6 +90,15 @@ export function isRefusal(failure: FailureKind): boolean {
 	return failure.kind === 'status' && (failure.status === 429 || failure.status === 503);
 }
 
+/**
+ * Whether a DELETE answered this way means the record is gone: 404 or 410. Only meaningful on a
+ * retry after an attempt that may have been carried out (its answer was lost), where the record
+ * missing is the earlier attempt's own doing, not a wrong ID.
+ */
+export function isGoneAfterDelete(method: string, status: number | undefined): boolean {
+	return method === 'DELETE' && (status === 404 || status === 410);
+}
+
 /** Whether the vendor may have acted on a request that failed this way (its answer was lost). */
 export function mayHaveBeenProcessed(failure: FailureKind): boolean {
 	switch (failure.kind) {
@@ -96,7 +108,7 @@ export function mayHaveBeenProcessed(failure: FailureKind): boolean {
 		case 'network':
 			return AMBIGUOUS_NETWORK_CODES.has(failure.code);
 		case 'status':
-			return failure.status === 502 || failure.status === 504;
+			return AMBIGUOUS_STATUSES.has(failure.status);
 		default:
 			return false;
 	}

@@ -66,6 +66,10 @@ export class MazricaGateway implements Limiter {
 		return this.quota.usedBy(key);
 	}
 
+	useUpQuota(key: string): void {
+		this.quota.useUp(key);
+	}
+
 	check(req: SimRequest): SimResponse | undefined {
 		const key = apiKeyOf(req);
 		// Unknown keys are not counted; the route answers them 401 (see `authenticate`).

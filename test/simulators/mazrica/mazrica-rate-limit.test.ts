@@ -68,6 +68,20 @@ test('the daily quota resets at 00:00 UTC (09:00 JST), not at Japanese midnight'
 	expect(daily.quotaUsed()).toBe(1);
 });
 
+test("useUpDailyQuota spends the rest of one key's day, as other systems with the key would", async () => {
+	const api = client(daily);
+	const other = daily.addApiKey();
+	expect((await api.get('/roles')).status).toBe(200);
+	daily.useUpDailyQuota();
+	const refused = await api.get('/roles');
+	expect(refused.status).toBe(429);
+	expect(refused.json.messages[0]).toContain('daily request limit exceeded');
+	expect(daily.quotaUsed()).toBe(10);
+	expect((await api.get('/roles', { key: other })).status).toBe(200);
+	daily.advanceClock(DAY);
+	expect((await api.get('/roles')).status).toBe(200);
+});
+
 test('vendor defaults: burst 100, then about 3 per second', async () => {
 	const api = client(vendorDefaults);
 	const started = Date.now();

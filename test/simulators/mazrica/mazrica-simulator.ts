@@ -141,6 +141,14 @@ export class MazricaSimulator extends Simulator {
 	}
 
 	/**
+	 * Spends the rest of today's quota of `key`, as other systems sharing the key would: its next
+	 * request gets the daily 429 (when rate limiting is on) until 00:00 UTC.
+	 */
+	useUpDailyQuota(key = this.apiKey): void {
+		this.gateway.useUpQuota(key);
+	}
+
+	/**
 	 * Edits a record as a user would in the Mazrica UI: applies `changes` to the stored record,
 	 * sets `updatedAt` to the simulator clock and writes a 'web' audit entry. For trigger tests.
 	 */

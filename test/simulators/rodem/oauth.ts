@@ -94,12 +94,14 @@ function htmlEscape(text: string): string {
 
 /**
  * RODEM's OAuth 2.0 authorization server (vendor doc: `GET /oauth/authorize`, `POST /oauth/token`
- * with `authorization_code` and `refresh_token` grants, scope `expense_read`): one registered
- * client, one-time codes bound to client and redirect URI, access tokens with a lifetime, and
+ * with `authorization_code` and `refresh_token` grants, scope `expense_read`): the client of the
+ * options (plus any a test registers), one-time codes bound to client and redirect URI, access tokens with a lifetime, and
  * refresh tokens that rotate on every use.
  */
 export class OAuthServer {
 	readonly redirectUris: Set<string>;
+	/** Client id → secret. Val Laboratory issues a client per application [proposed]. */
+	private readonly clients = new Map<string, string>();
 	private codes = new Map<string, CodeEntry>();
 	private accessTokens = new Map<string, AccessEntry>();
 	private refreshTokens = new Map<string, RefreshEntry>();
@@ -116,6 +118,17 @@ export class OAuthServer {
 	) {
 		this.redirectUris = new Set();
 		for (const uri of redirectUris) this.registerRedirectUri(uri);
+		this.clients.set(config.clientId, config.clientSecret);
+	}
+
+	/** One more client (with the same redirect URIs) until the next `clear`; returns its id and secret. */
+	registerClient(): { clientId: string; clientSecret: string } {
+		const client = {
+			clientId: crypto.randomBytes(32).toString('hex'),
+			clientSecret: crypto.randomBytes(32).toString('hex'),
+		};
+		this.clients.set(client.clientId, client.clientSecret);
+		return client;
 	}
 
 	registerRedirectUri(uri: string): void {
@@ -126,6 +139,8 @@ export class OAuthServer {
 	}
 
 	clear(): void {
+		this.clients.clear();
+		this.clients.set(this.config.clientId, this.config.clientSecret);
 		this.codes.clear();
 		this.accessTokens.clear();
 		this.refreshTokens.clear();
@@ -154,10 +169,14 @@ export class OAuthServer {
 	}
 
 	/** Issues a code as if `userId` had approved at the consent screen. */
-	issueCode(redirectUri: string, userId = this.loginUserId): string {
+	issueCode(
+		redirectUri: string,
+		userId = this.loginUserId,
+		clientId = this.config.clientId,
+	): string {
 		const code = randomToken();
 		this.codes.set(code, {
-			clientId: this.config.clientId,
+			clientId,
 			redirectUri,
 			userId,
 			expiresAt: this.now() + this.config.authorizationCodeLifetimeSeconds * 1000,
@@ -221,8 +240,7 @@ export class OAuthServer {
 		const state = single(params.state, 'state');
 
 		if (!clientId) return invalidRequest('client_id is required');
-		if (clientId !== this.config.clientId)
-			return oauthError(400, 'invalid_client', 'unknown client_id');
+		if (!this.clients.has(clientId)) return oauthError(400, 'invalid_client', 'unknown client_id');
 		if (!redirectUri) return invalidRequest('redirect_uri is required');
 		if (!this.redirectUris.has(redirectUri)) {
 			return invalidRequest(
@@ -252,7 +270,8 @@ export class OAuthServer {
 		else decision = this.consent === 'auto' ? 'allow' : this.consent === 'deny' ? 'deny' : 'ask';
 
 		if (decision === 'deny') return fail('access_denied', 'the user denied access');
-		if (decision === 'allow') return back({ code: this.issueCode(redirectUri) });
+		if (decision === 'allow')
+			return back({ code: this.issueCode(redirectUri, this.loginUserId, clientId) });
 		return {
 			status: 200,
 			headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -333,7 +352,7 @@ export class OAuthServer {
 		}
 		if (!id || secret === undefined)
 			return invalidClient('client authentication is required', false);
-		if (id !== this.config.clientId || secret !== this.config.clientSecret) {
+		if (this.clients.get(id) !== secret) {
 			return invalidClient('client authentication failed', basic !== undefined);
 		}
 		return id;

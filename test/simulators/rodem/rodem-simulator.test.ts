@@ -57,6 +57,32 @@ describe('authorization-code flow as n8n performs it', () => {
 		},
 	);
 
+	test("a registered client connects and refreshes on its own; its tokens are not the first client's", async () => {
+		const other = sim.registerClient();
+		const data = await connectOAuth2({ ...sim.oauthCredential(), ...other }, CALLBACK);
+		expect((await api.expenses(RANGE, String(data.access_token))).status).toBe(200);
+		// The first client cannot use the other's refresh token; the other can.
+		expect((await api.refresh<OAuthErrorJson>(String(data.refresh_token))).json.error).toBe(
+			'invalid_grant',
+		);
+		const renewed = await api.token<TokenJson>({
+			client_id: other.clientId,
+			client_secret: other.clientSecret,
+			grant_type: 'refresh_token',
+			refresh_token: String(data.refresh_token),
+		});
+		expect(renewed.status).toBe(200);
+		expect(sim.refreshTokenState(String(data.refresh_token))).toBe('revoked');
+		sim.reset();
+		const gone = await api.token<OAuthErrorJson>({
+			client_id: other.clientId,
+			client_secret: other.clientSecret,
+			grant_type: 'refresh_token',
+			refresh_token: renewed.json.refresh_token,
+		});
+		expect(gone.json.error).toBe('invalid_client');
+	});
+
 	test('authorize redirects 302 to the registered URI with code and the echoed state', async () => {
 		const res = await api.authorize(api.authorizeParams());
 		expect(res.status).toBe(302);
@@ -419,5 +445,14 @@ describe('options', () => {
 		const data = await connectOAuth2(strict.oauthCredential('body'), CALLBACK);
 		expect(data.expires_in).toBe(60);
 		expect((data as unknown as TokenJson).token_type).toBeUndefined();
+	});
+
+	test('minimalTokenResponse is a live switch; a reset restores the option', async () => {
+		sim.minimalTokenResponse = true;
+		const minimal = await api.exchange(await api.code());
+		expect(Object.keys(minimal.json)).toEqual(['access_token', 'expires_in', 'refresh_token']);
+		sim.reset();
+		expect(sim.minimalTokenResponse).toBe(false);
+		expect((await api.exchange(await api.code())).json.token_type).toBe('Bearer');
 	});
 });

@@ -187,6 +187,26 @@ export class RodemSimulator extends Simulator {
 		this.oauth.registerRedirectUri(uri);
 	}
 
+	/**
+	 * A further OAuth client until the next reset, e.g. one per test case so that each has its own
+	 * client budget in the nodes; it shares the registered redirect URIs.
+	 */
+	registerClient(): { clientId: string; clientSecret: string } {
+		return this.oauth.registerClient();
+	}
+
+	/**
+	 * [proposed] Token answers with only the three fields the vendor lists (no token_type, scope,
+	 * created_at). A live switch; a reset restores the option's value.
+	 */
+	get minimalTokenResponse(): boolean {
+		return this.oauth.config.minimalTokenResponse;
+	}
+
+	set minimalTokenResponse(minimal: boolean) {
+		this.oauth.config.minimalTokenResponse = minimal;
+	}
+
 	/** Makes every access token issued so far expire now, as if 3,600 s had passed. */
 	expireAllAccessTokens(): void {
 		this.oauth.expireAllAccessTokens();
@@ -312,6 +332,7 @@ export class RodemSimulator extends Simulator {
 		this.oauth.loginUserId = login;
 		this.detailsKey = this.options.detailsKey ?? 'expens_details';
 		this.timestampFormat = this.options.timestampFormat ?? 'iso';
+		this.minimalTokenResponse = this.options.minimalTokenResponse ?? false;
 	}
 
 	private installRateLimit(limit: NonNullable<RodemSimulatorOptions['rateLimit']>): void {

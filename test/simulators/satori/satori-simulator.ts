@@ -11,8 +11,9 @@ import {
 } from './customers';
 import { fail, MESSAGES, SatoriAnswer, validation } from './errors';
 import { postForm, submap, text, type FormMap } from './form';
-import { demoCustomers, demoTenant } from './seed';
+import { demoCustomers, demoTenant, key } from './seed';
 import {
+	ALL_PERMISSIONS,
 	DEFAULT_BEHAVIOUR,
 	type Behaviour,
 	type BulkJob,
@@ -102,6 +103,24 @@ export class SatoriSimulator extends Simulator {
 			companyApiKey: tenant.companyKey,
 			companySecret: tenant.companySecret,
 		};
+	}
+
+	/**
+	 * Issues API keys for one more user of a tenant, with every permission and scope "all", as an
+	 * administrator would in the admin screen; returns the user's index for keysOf. Budgets,
+	 * pauses and the breaker of a client belong to its keys, so each test that needs them fresh
+	 * takes its own user.
+	 */
+	addApiUser(tenantIndex = 0): number {
+		const users = this.tenants[tenantIndex].users;
+		users.push({
+			name: `API利用者 ${users.length + 1}`,
+			userKey: key('uk'),
+			userSecret: key('us'),
+			permissions: [...ALL_PERMISSIONS],
+			scope: 'all',
+		});
+		return users.length - 1;
 	}
 
 	/** The same keys under the parameter names SATORI reads (user_key, …). */

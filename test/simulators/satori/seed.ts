@@ -2,7 +2,8 @@ import { crypto } from '../../platform/node';
 import type { CustomerRec, Tenant } from './types';
 import { ALL_PERMISSIONS } from './types';
 
-const key = (prefix: string) => `${prefix}${crypto.randomBytes(12).toString('hex')}`;
+/** A random key as the admin screen issues one (`uk…`, `us…`, `ck…`, `cs…`). */
+export const key = (prefix: string) => `${prefix}${crypto.randomBytes(12).toString('hex')}`;
 
 /**
  * The demo company: an administrator with every permission, a sales user limited to her own

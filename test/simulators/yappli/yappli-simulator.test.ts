@@ -65,6 +65,20 @@ describe('access token (POST /api/ext/token)', () => {
 		expect(sim.tokensIssued).toBe(0);
 	});
 
+	test("a registered client gets tokens with its own secret, not another client's, until a reset", async () => {
+		const other = sim.registerClient();
+		const own = { client_id: other.clientId, client_secret: other.clientSecret };
+		const res = await api.post<TokenJson>('/api/ext/token', tokenBody(own), { token: null });
+		expect(res.status).toBe(200);
+		const crossed = { client_id: other.clientId, client_secret: sim.clientSecret };
+		expect((await api.post('/api/ext/token', tokenBody(crossed), { token: null })).status).toBe(
+			401,
+		);
+		sim.reset();
+		expect((await api.post('/api/ext/token', tokenBody(own), { token: null })).status).toBe(401);
+		expect((await api.post('/api/ext/token', tokenBody(), { token: null })).status).toBe(200);
+	});
+
 	test('malformed token requests are 400 with the documented body', async () => {
 		const cases: Array<[string, Parameters<typeof api.post>[2] & { send?: unknown }, string]> = [
 			[

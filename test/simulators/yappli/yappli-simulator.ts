@@ -93,6 +93,8 @@ export class YappliSimulator extends Simulator {
 	readonly tenant: TenantSettings;
 	readonly requireUserAgent: boolean;
 	private readonly tokens: TokenRegistry;
+	/** API client id → secret: the options' client and any registered since the last reset. */
+	private readonly clients = new Map<string, string>();
 	private readonly serializer: Serializer;
 	private readonly rateLimiter?: YappliRateLimiter;
 	private readonly initialShapes: ShapeOptions;
@@ -124,7 +126,10 @@ export class YappliSimulator extends Simulator {
 		}
 		this.seedOptions = options.seed ?? {};
 		this.seed(this.seedOptions);
+		this.clients.set(this.clientId, this.clientSecret);
 		this.onReset = () => {
+			this.clients.clear();
+			this.clients.set(this.clientId, this.clientSecret);
 			this.tokens.clear();
 			this.rateLimiter?.reset();
 			Object.assign(this.shapes, this.initialShapes);
@@ -139,6 +144,19 @@ export class YappliSimulator extends Simulator {
 	/** What to put in the credential's App URL. */
 	get appUrl(): string {
 		return `${this.url}${this.basePath}`;
+	}
+
+	/**
+	 * A further API client of this tenant until the next reset, e.g. one per test case so that
+	 * each has its own client budget in the nodes [proposed: Yappli issues clients on request].
+	 */
+	registerClient(): { clientId: string; clientSecret: string } {
+		const client = {
+			clientId: `yc-${crypto.randomBytes(8).toString('hex')}`,
+			clientSecret: crypto.randomBytes(24).toString('base64url'),
+		};
+		this.clients.set(client.clientId, client.clientSecret);
+		return client;
 	}
 
 	/** Access tokens issued since the last reset. */
@@ -213,9 +231,9 @@ export class YappliSimulator extends Simulator {
 			tenant: this.tenant,
 			shapes: this.shapes,
 			memberRules,
+			isClient: (id, secret) =>
+				typeof id === 'string' && this.clients.has(id) && this.clients.get(id) === secret,
 			pageCap: this.options.pageCap,
-			clientId: this.clientId,
-			clientSecret: this.clientSecret,
 			now: () => truncateToSecond(this.now()),
 			member: (id) => this.store.members.get(id) ?? notFound(`no member with id ${id}`),
 			route: (method, path, handler: Handler, options = {}) => {

@@ -16,10 +16,10 @@ export interface RouteContext {
 	readonly tenant: TenantSettings;
 	readonly shapes: ShapeOptions;
 	readonly memberRules: MemberInputRules;
+	/** Whether this id and secret belong to a registered API client. */
+	isClient(id: unknown, secret: unknown): boolean;
 	/** Most items per list page, whatever `per_page` asks (a test speed switch). */
 	readonly pageCap?: number;
-	readonly clientId: string;
-	readonly clientSecret: string;
 	/**
 	 * Registers a vendor route under `{APP_URL}` (the base path). Every route checks User-Agent
 	 * (when required); unless `auth: false`, it then needs a valid, unexpired bearer token.

@@ -23,7 +23,7 @@ export function tokenRoutes(ctx: RouteContext): void {
 			if (missing.length) badRequest(...missing.map((key) => `${key} is required`));
 			if (body.grant_type !== 'client_credentials')
 				badRequest(`unsupported grant_type ${String(body.grant_type)}`);
-			if (body.client_id !== ctx.clientId || body.client_secret !== ctx.clientSecret)
+			if (!ctx.isClient(body.client_id, body.client_secret))
 				unauthorized('invalid client_id or client_secret');
 			const { accessToken, refreshToken } = ctx.tokens.issue();
 			const lifetime = ctx.tokens.lifetime;
