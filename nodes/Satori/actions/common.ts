@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { inJapan, toInstant } from '@japan-saas/shared/dates';
-import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+import { requestOptionProperties } from '@japan-saas/shared/descriptions/request-options';
 
 import { readAnswer } from '../transport/answer';
 
@@ -43,7 +43,8 @@ export const identityProperties: INodeProperties[] = [
 	},
 ];
 
-export const requestOptionsProperty = maxRequestsPerSecondOption(
+/** Max Requests per Second and Timeout, under Options of every operation. */
+export const satoriRequestOptions = requestOptionProperties(
 	'SATORI',
 	'default pace of 1 request per second',
 );

@@ -78,12 +78,6 @@ export async function satoriRequest(
 	);
 }
 
-/** Options → Max Requests per Second, and the item a failure belongs to. */
-export function callOptions(context: IExecuteFunctions, itemIndex: number): RequestOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { itemIndex, maxRequestsPerSecond: Number(options.maxRequestsPerSecond) || undefined };
-}
-
 /** Options → Endpoint Path, offered where our path is a guess. */
 export function endpointPathOption(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '@japan-saas/shared/descriptions/show-for';
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 
-import { callOptions, satoriRequest } from '../../transport/request';
-import { answerItem, identityProperties, optionsCollection, requestOptionsProperty } from '../common';
+import { satoriRequest } from '../../transport/request';
+import { answerItem, identityProperties, optionsCollection, satoriRequestOptions } from '../common';
 import { customerForm, customerRecord, customerWriteProperties } from './fields';
 
 export const description: INodeProperties[] = showFor('customer', 'create', [
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = showFor('customer', 'create', [
 	},
 	...identityProperties,
 	...customerWriteProperties(true),
-	optionsCollection([requestOptionsProperty]),
+	optionsCollection(satoriRequestOptions),
 ]);
 
 /** カスタマー新規登録 (customer/registration.json). */
@@ -26,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		'customerRegistration',
 		{ form: customerForm(record) },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [answerItem({ identityType: record.identityType, value: record.identity }, response)];
 }

@@ -1,22 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '@japan-saas/shared/descriptions/show-for';
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 
 import { SATORI_ENDPOINTS } from '../../transport/endpoints';
-import { callOptions, endpointPathOption, satoriRequest } from '../../transport/request';
+import { endpointPathOption, satoriRequest } from '../../transport/request';
 import {
 	answerItem,
 	endpointPathProperty,
 	identityOf,
 	identityProperties,
 	optionsCollection,
-	requestOptionsProperty,
+	satoriRequestOptions,
 } from '../common';
 
 export const description: INodeProperties[] = showFor('customer', 'delete', [
 	...identityProperties,
 	optionsCollection([
-		requestOptionsProperty,
+		...satoriRequestOptions,
 		endpointPathProperty(SATORI_ENDPOINTS.customerDelete.path),
 	]),
 ]);
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 			path: endpointPathOption(this, itemIndex),
 		},
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [{ ...answerItem(identity, response), deleted: true }];
 }

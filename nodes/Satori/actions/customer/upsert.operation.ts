@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '@japan-saas/shared/descriptions/show-for';
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 
-import { callOptions, satoriRequest } from '../../transport/request';
-import { answerItem, identityProperties, optionsCollection, requestOptionsProperty } from '../common';
+import { satoriRequest } from '../../transport/request';
+import { answerItem, identityProperties, optionsCollection, satoriRequestOptions } from '../common';
 import { customerForm, customerRecord, customerWriteProperties } from './fields';
 
 export const UPSERT_NOTICE =
@@ -13,7 +14,7 @@ export const description: INodeProperties[] = showFor('customer', 'upsert', [
 	{ displayName: UPSERT_NOTICE, name: 'upsertNotice', type: 'notice', default: '' },
 	...identityProperties,
 	...customerWriteProperties(false),
-	optionsCollection([requestOptionsProperty]),
+	optionsCollection(satoriRequestOptions),
 ]);
 
 /** カスタマー新規登録および更新 (customer/upsert.json). */
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		'customerUpsert',
 		{ form: customerForm(record) },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [answerItem({ identityType: record.identityType, value: record.identity }, response)];
 }

@@ -2,16 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '@japan-saas/shared/descriptions/show-for';
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 
 import { SATORI_ENDPOINTS } from '../../transport/endpoints';
-import { callOptions, endpointPathOption, satoriRequest } from '../../transport/request';
+import { endpointPathOption, satoriRequest } from '../../transport/request';
 import {
 	answerItem,
 	endpointPathProperty,
 	identityOf,
 	identityProperties,
 	optionsCollection,
-	requestOptionsProperty,
+	satoriRequestOptions,
 	satoriTime,
 } from '../common';
 
@@ -56,7 +57,7 @@ export const description: INodeProperties[] = showFor('customerAction', 'add', [
 			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 		],
 	},
-	optionsCollection([requestOptionsProperty, endpointPathProperty(SATORI_ENDPOINTS.addAction.path)]),
+	optionsCollection([...satoriRequestOptions, endpointPathProperty(SATORI_ENDPOINTS.addAction.path)]),
 ]);
 
 /** カスタマーアクション追加 (add_action.json; path, method and fields PROPOSED). */
@@ -79,7 +80,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		'addAction',
 		{ form, path: endpointPathOption(this, itemIndex) },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	return [{ ...answerItem(identity, response), action: name }];
 }

@@ -7,10 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 import { vendorResponseOf } from '@japan-saas/shared/transport';
 
 import { processCodeOf, readAnswer } from '../../transport/answer';
-import { callOptions, endpointPathOption, satoriRequest } from '../../transport/request';
+import { endpointPathOption, satoriRequest } from '../../transport/request';
 import { customerRecord } from '../customer/fields';
 import type { IdentityType } from '../common';
 import { csvColumns, toCsv } from './csv';
@@ -244,7 +245,7 @@ async function submit(
 				},
 				path,
 			},
-			callOptions(context, first),
+			readRequestOptions(context, first),
 		);
 	} catch (error) {
 		const apiError = error as NodeApiError;
@@ -314,7 +315,7 @@ async function waitForJob(
 		pause = Math.min(pause * 1.5, MAX_POLL_INTERVAL_MS);
 		let response: unknown;
 		try {
-			response = await satoriRequest(context, 'bulkStatus', { qs: { process_code: code } }, callOptions(context, 0));
+			response = await satoriRequest(context, 'bulkStatus', { qs: { process_code: code } }, readRequestOptions(context, 0));
 		} catch (error) {
 			const { status } = vendorResponseOf(error);
 			// A server or network failure while waiting says nothing about the job: read again.

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { showFor } from '@japan-saas/shared/descriptions/show-for';
+import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
 
 import { readAnswer } from '../../transport/answer';
-import { callOptions, satoriRequest } from '../../transport/request';
-import { optionsCollection, requestOptionsProperty } from '../common';
+import { satoriRequest } from '../../transport/request';
+import { optionsCollection, satoriRequestOptions } from '../common';
 
 export const description: INodeProperties[] = showFor('customerBulk', 'getStatus', [
 	{
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = showFor('customerBulk', 'getStatus
 		required: true,
 		description: 'The process_code a bulk Register or Upsert returned',
 	},
-	optionsCollection([requestOptionsProperty]),
+	optionsCollection(satoriRequestOptions),
 ]);
 
 /** 処理状況取得 (bulk_customers/status.json): process_status and failed_rows of one job. */
@@ -27,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		'bulkStatus',
 		{ qs: { process_code: code } },
-		callOptions(this, itemIndex),
+		readRequestOptions(this, itemIndex),
 	);
 	const { status, message, payload } = readAnswer(response);
 	return [

@@ -7,7 +7,7 @@ import {
 	endpointPathProperty,
 	identityProperties,
 	optionsCollection,
-	requestOptionsProperty,
+	satoriRequestOptions,
 } from '../common';
 import { customerWriteProperties } from '../customer/fields';
 import { bulkWaitOptions, executeBulk, waitForCompletionProperty } from './bulk';
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = showFor('customerBulk', 'register'
 	waitForCompletionProperty,
 	optionsCollection([
 		...bulkWaitOptions,
-		requestOptionsProperty,
+		...satoriRequestOptions,
 		endpointPathProperty(SATORI_ENDPOINTS.bulkRegistration.path),
 	]),
 ]);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { showFor } from '@japan-saas/shared/descriptions/show-for';
 
-import { identityProperties, optionsCollection, requestOptionsProperty } from '../common';
+import { identityProperties, optionsCollection, satoriRequestOptions } from '../common';
 import { customerWriteProperties } from '../customer/fields';
 import { UPSERT_NOTICE } from '../customer/upsert.operation';
 import { bulkWaitOptions, executeBulk, waitForCompletionProperty } from './bulk';
@@ -12,7 +12,7 @@ export const description: INodeProperties[] = showFor('customerBulk', 'upsert', 
 	...identityProperties,
 	...customerWriteProperties(false),
 	waitForCompletionProperty,
-	optionsCollection([...bulkWaitOptions, requestOptionsProperty]),
+	optionsCollection([...bulkWaitOptions, ...satoriRequestOptions]),
 ]);
 
 /** カスタマーバルクAPI 一括登録・更新 (bulk_customers/upsert.json). */
