@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { processesSharingKeyProperty } from '@japan-saas/shared/descriptions/processes-sharing-key';
 import { multipartBoundary, prependMultipartParts } from '@japan-saas/shared/transport/multipart';
 
 /** The four keys as SATORI names them, from the credential's fields. */
@@ -83,6 +84,7 @@ export class SatoriApi implements ICredentialType {
 			default: 'https://api.satr.jp',
 			description: 'Change only for a proxy or a local simulator. Without the /api/v4 path.',
 		},
+		processesSharingKeyProperty,
 	];
 
 	/**

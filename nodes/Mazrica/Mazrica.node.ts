@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '@japan-saas/shared/descriptions/subtitle';
+
 import { mazricaEngine } from './engine';
 import { loadOptions } from './methods/load-options';
 import { resourceMapping } from './methods/resource-mapping';
@@ -17,7 +19,7 @@ export class Mazrica implements INodeType {
 		icon: { light: 'file:../../icons/mazrica.svg', dark: 'file:../../icons/mazrica.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(mazricaEngine.properties),
 		description:
 			'Read and write Mazrica (formerly Senses) SFA/CRM data through the Mazrica Open API v1',
 		defaults: { name: 'Mazrica' },

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -8,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
+import { triggerOnSubtitle } from '@japan-saas/shared/descriptions/subtitle';
 import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
 import { OverlapLedger, type OverlapState } from '@japan-saas/shared/polling/overlap-ledger';
 
@@ -71,6 +73,18 @@ function sampleEventOf(record: IDataObject, source: string, timeField: string) {
 	return isNew ? 'created' : 'updated';
 }
 
+/** What the trigger watches; "Trigger On" makes n8n's node panel list one entry per source. */
+const SOURCE_PROPERTY: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'source',
+	type: 'options',
+	noDataExpression: true,
+	options: TRIGGER_SOURCES.map(({ name, value, action }) => ({ name, value, action })).sort(
+		(a, b) => a.name.localeCompare(b.name),
+	),
+	default: 'deal',
+};
+
 export class MazricaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mazrica Trigger',
@@ -78,25 +92,16 @@ export class MazricaTrigger implements INodeType {
 		icon: { light: 'file:../../icons/mazrica.svg', dark: 'file:../../icons/mazrica.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On new or updated " + $parameter["source"]}}',
+		subtitle: triggerOnSubtitle(SOURCE_PROPERTY),
 		description:
-			'Starts the workflow when Mazrica records are created or updated, or new audit-log entries appear',
+			'Starts the workflow when a Mazrica customer, contact, deal, action (on a customer, deal or contact) or custom object record is created or updated, or an audit log entry is written',
 		defaults: { name: 'Mazrica Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mazricaApi', required: true }],
 		properties: [
-			{
-				displayName: 'Watch',
-				name: 'source',
-				type: 'options',
-				noDataExpression: true,
-				options: TRIGGER_SOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) =>
-					a.name.localeCompare(b.name),
-				),
-				default: 'deal',
-			},
+			SOURCE_PROPERTY,
 			{
 				displayName: 'Custom Object Definition Name or ID',
 				name: 'custom_object_def_key',

@@ -99,7 +99,7 @@ export class RodemTrigger implements INodeType {
 				description:
 					'Also watch expenses registered ahead for trips up to this many days from today',
 			},
-			triggerEventsProperty('New'),
+			triggerEventsProperty('New', 'expenses'),
 			{
 				displayName: 'Options',
 				name: 'options',

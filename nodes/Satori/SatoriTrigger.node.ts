@@ -21,8 +21,8 @@ export class SatoriTrigger implements INodeType {
 		icon: { light: 'file:../../icons/satori.svg', dark: 'file:../../icons/satori.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'Form submitted',
-		description: "Starts the workflow when a SATORI form is submitted (SATORI's form webhook)",
+		subtitle: 'On form submission',
+		description: "Starts the workflow on each SATORI form submission (SATORI's form webhook)",
 		defaults: { name: 'SATORI Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -38,6 +38,22 @@ export class SatoriTrigger implements INodeType {
 			},
 		],
 		properties: [
+			{
+				// SATORI calls out for one event only; the dropdown names it in n8n's node panel.
+				displayName: 'Trigger On',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Form Submission',
+						value: 'formSubmission',
+						action: 'On form submission',
+						description: 'A SATORI form whose webhook is turned on is submitted',
+					},
+				],
+				default: 'formSubmission',
+			},
 			{
 				displayName:
 					'In SATORI, open the form, turn on its webhook and paste the Production URL above. Add a request header with the name and secret below, and a JSON body with the form items you need. See the README for the steps.',

@@ -1,17 +1,32 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { operationSubtitle } from '@japan-saas/shared/descriptions/subtitle';
 import { runPerItem } from '@japan-saas/shared/execute/per-item';
 
 import { explainBadRequest } from './actions/bad-request';
 import { operationOf, operationProperties, parameterProperties, RESOURCES } from './actions/router';
 import { searchMembers } from './methods/list-search';
 import { loadOptions } from './methods/load-options';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: RESOURCES,
+		default: 'member',
+	},
+	...operationProperties(),
+	...parameterProperties(),
+];
 
 export class YappliCrm implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,25 +35,14 @@ export class YappliCrm implements INodeType {
 		icon: { light: 'file:../../icons/yappli.svg', dark: 'file:../../icons/yappli.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Manage Yappli CRM members and points through the Yappli CRM Open API',
 		defaults: { name: 'Yappli CRM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'yappliCrmApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: RESOURCES,
-				default: 'member',
-			},
-			...operationProperties(),
-			...parameterProperties(),
-		],
+		properties,
 	};
 
 	methods = { loadOptions, listSearch: { searchMembers } };

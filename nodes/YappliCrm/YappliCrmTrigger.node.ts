@@ -62,7 +62,7 @@ export class YappliCrmTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			triggerEventsProperty(),
+			triggerEventsProperty('Created', 'members'),
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -2,6 +2,8 @@
 export interface TriggerSource {
 	value: string;
 	name: string;
+	/** Its entry in n8n's node panel and the node's subtitle. */
+	action: string;
 	path: string;
 	listKey: string;
 	/** Ascending `sort=updatedAt,id` is documented for this list (customers, deals, contacts). */
@@ -21,6 +23,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'customer',
 		name: 'Customer',
+		action: 'On customer change',
 		path: '/customers',
 		listKey: 'customers',
 		sortableByUpdatedAt: true,
@@ -32,6 +35,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'contact',
 		name: 'Contact',
+		action: 'On contact change',
 		path: '/contacts',
 		listKey: 'contacts',
 		sortableByUpdatedAt: true,
@@ -43,6 +47,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'deal',
 		name: 'Deal',
+		action: 'On deal change',
 		path: '/deals',
 		listKey: 'deals',
 		sortableByUpdatedAt: true,
@@ -54,6 +59,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'customerAction',
 		name: 'Customer Action',
+		action: 'On customer action change',
 		path: '/customers/all/actions',
 		listKey: 'actions',
 		sortableByUpdatedAt: false,
@@ -65,6 +71,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'dealAction',
 		name: 'Deal Action',
+		action: 'On deal action change',
 		path: '/actions',
 		listKey: 'actions',
 		sortableByUpdatedAt: false,
@@ -76,6 +83,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'contactAction',
 		name: 'Contact Action',
+		action: 'On contact action change',
 		path: '/contacts/all/actions',
 		listKey: 'actions',
 		sortableByUpdatedAt: false,
@@ -88,6 +96,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'customObject',
 		name: 'Custom Object Record',
+		action: 'On custom object record change',
 		path: '/custom_object_defs/{key}/custom_objects',
 		listKey: 'customObjects',
 		sortableByUpdatedAt: false,
@@ -100,6 +109,7 @@ export const TRIGGER_SOURCES: TriggerSource[] = [
 	{
 		value: 'auditLog',
 		name: 'Audit Log Entry',
+		action: 'On new audit log entry',
 		path: '/audits',
 		listKey: 'audits',
 		sortableByUpdatedAt: false,

@@ -6,9 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { retryOnFailNotice } from '@japan-saas/shared/descriptions/retry-on-fail';
+import { showFor } from '@japan-saas/shared/descriptions/show-for';
 import { runPerItem } from '@japan-saas/shared/execute/per-item';
 
-import type { SatoriEndpointName } from '../transport/endpoints';
+import { SATORI_ENDPOINTS, type SatoriEndpointName } from '../transport/endpoints';
 
 import * as customerCreate from './customer/create.operation';
 import * as customerDelete from './customer/delete.operation';
@@ -126,9 +128,15 @@ export function operationProperties(): INodeProperties[] {
 	});
 }
 
+/** Each operation's parameters, after the Retry On Fail warning where the call writes. */
 export function parameterProperties(): INodeProperties[] {
-	return Object.values(OPERATIONS).flatMap((operations) =>
-		Object.values(operations).flatMap((entry) => entry.module.description),
+	return Object.entries(OPERATIONS).flatMap(([resource, operations]) =>
+		Object.entries(operations).flatMap(([operation, entry]) => [
+			...(SATORI_ENDPOINTS[entry.endpoint].method === 'GET'
+				? []
+				: showFor(resource, operation, [retryOnFailNotice('SATORI')])),
+			...entry.module.description,
+		]),
 	);
 }
 

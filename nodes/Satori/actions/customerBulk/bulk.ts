@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { vendorResponseOf } from '@japan-saas/shared/transport';
 import { readRequestOptions } from '@japan-saas/shared/descriptions/request-options';
+import { vendorResponseOf } from '@japan-saas/shared/transport';
 
 import { processCodeOf, readAnswer } from '../../transport/answer';
 import { endpointPathOption, satoriRequest } from '../../transport/request';
