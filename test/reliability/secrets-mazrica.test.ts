@@ -26,17 +26,18 @@ test.each(operationCases(sim).map((c) => [`${c.resource} ${c.operation}`, c] as 
 		expect(ok.error?.message).toBeUndefined();
 		expect(watch.leaks(ok.run)).toEqual([]);
 
+		// A 400 is answered once and not retried, by any operation (a 500 is asked again when idempotent).
 		sim.inject({
 			method: current.request.method,
 			path: current.request.path,
 			exact: true,
 			respond: {
-				status: 500,
-				body: { error: 'Internal Server Error', messages: [echoing(faultKey)] },
+				status: 400,
+				body: { error: 'Bad Request', messages: [echoing(faultKey)] },
 			},
 		});
 		const failed = await runMazrica(mazricaCredentials(sim, faultKey), parameters, [{}], true);
-		expect(String(failed.items[0]?.json.error)).toBe('Mazrica returned 500: rejected: ***');
+		expect(String(failed.items[0]?.json.error)).toBe('Mazrica returned 400: rejected: ***');
 		expect(watch.leaks(failed.run)).toEqual([]);
 	},
 );
