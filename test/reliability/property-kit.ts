@@ -222,6 +222,8 @@ export interface HistorySetup {
 	listPath: string;
 	/** The item field holding the change time. */
 	timeField: string;
+	/** The item field holding the record id; default `id`. */
+	idField?: string;
 	/** id → change time of every record the watched list shows now. */
 	visible: () => Map<string, number>;
 	/** The body of the 500 a failing request gets, in the vendor's error shape. */
@@ -296,7 +298,7 @@ export class TriggerHistory {
 	}
 
 	async poll(label: string): Promise<void> {
-		const { sim, trigger, timeField } = this.setup;
+		const { sim, trigger, timeField, idField = 'id' } = this.setup;
 		const index = this.model.beginPoll();
 		let emitted: INodeExecutionData[] | null = null;
 		let ok = true;
@@ -310,7 +312,7 @@ export class TriggerHistory {
 		sim.clearFaults();
 		this.model.endPoll(index, ok);
 		const items: Emission[] = (emitted ?? []).map((item) => ({
-			id: String(item.json.id),
+			id: String(item.json[idField]),
 			time: vendorTimeMs(item.json[timeField]) ?? NaN,
 			event: item.json.event,
 			poll: index,

@@ -42,7 +42,8 @@ export function windowsFor(settings: PollSettings, readFrom: number, now: number
 	const { source } = settings;
 	const [start, end] =
 		source.windowOn === 'change'
-			? [readFrom, now + SECOND]
+			? // At least the window from the ledger's start, also when that lies ahead of n8n's clock.
+				[readFrom, Math.max(readFrom, now) + SECOND]
 			: [
 					Math.min(readFrom, now - settings.scheduleDaysBack * DAY),
 					now + settings.scheduleDaysAhead * DAY,
