@@ -67,14 +67,18 @@ const EVENT_LABELS: Record<CyzenEvent, string> = {
 };
 
 /** "Events", per watched object with its own choices (histories: only new stamps). */
-function eventsProperty(values: Array<WatchedObject['value']>, events: CyzenEvent[]): INodeProperties {
+function eventsProperty(
+	values: Array<WatchedObject['value']>,
+	events: CyzenEvent[],
+): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
 		options: events.map((value) => ({ name: EVENT_LABELS[value], value })),
-		default: events,
-		description: 'Which changes start the workflow. Each output item has "event" set to one of them.',
+		default: [...events],
+		description:
+			'Which changes start the workflow. Each output item has "event" set to one of them.',
 		displayOptions: { show: { watch: values } },
 	};
 }
@@ -124,7 +128,7 @@ export class CyzenTrigger implements INodeType {
 				typeOptions: { minValue: 0, maxValue: 365 },
 				default: 1,
 				description:
-					'cyzen lists schedules by start date (予定の開始日), 7 days per request. The trigger watches schedules starting between this many days ago and Days Ahead. Every 7 days of range cost one request per poll.',
+					'The cyzen API lists schedules by start date (予定の開始日), 7 days per request. The trigger watches schedules starting between this many days ago and Days Ahead. Every 7 days of range cost one request per poll.',
 				displayOptions: { show: { watch: ['schedule'] } },
 			},
 			{

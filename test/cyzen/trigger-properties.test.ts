@@ -16,9 +16,18 @@ import { cyzenCredentials, cyzenTrigger } from './trigger-setup';
  * `VisibilityModel` judges the items. Schedules run in both readings of their window
  * (`scheduleWindowOn`). The simulator clock runs ahead of n8n's, as a vendor's clock may.
  */
-const SEEDS = 100;
+// 50 seeds: the transport spaces requests at the token rate (4/s, burst 1), about 1 s per seed.
+const SEEDS = 50;
 
-const SMALL = { users: 4, spots: 20, reports: 20, reportDays: 3, historyDays: 1, trackingDays: 1, scheduleDays: 2 };
+const SMALL = {
+	users: 4,
+	spots: 20,
+	reports: 20,
+	reportDays: 3,
+	historyDays: 1,
+	trackingDays: 1,
+	scheduleDays: 2,
+};
 const sim = serveDuringTests(new CyzenSimulator({ switches: { rateLimit: false }, seed: SMALL }));
 
 type Kind = 'report' | 'spot' | 'history' | 'schedule';
@@ -56,7 +65,8 @@ function watchedFor(kind: Kind): Watched {
 				listPath: '/webapi/v0/reports',
 				idField: 'report_id',
 				timeField: 'updated_at',
-				visible: () => new Map([...store.reports.values()].map((r) => [r.report_id, ms(r.updated_at)])),
+				visible: () =>
+					new Map([...store.reports.values()].map((r) => [r.report_id, ms(r.updated_at)])),
 				ids: () => [...store.reports.keys()],
 				edit: (id) => void app.editReport(id, {}),
 				create: (lagMs) => {
@@ -178,9 +188,13 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 		timeField: watched.timeField,
 		idField: watched.idField,
 		visible: watched.visible,
-		errorBody: { errors: [{ err_code: 50000, err_msg: 'internal server error' }] },
+		// A 400 fails the poll at once; a 500 would be retried by the transport after 1-2 s.
+		errorBody: { errors: [{ err_code: 40000, err_msg: 'invalid parameter.' }] },
+		failStatus: 400,
 	});
-	run.log(`watch ${kind}, overlap ${overlapMinutes} min, schedules windowed on ${scheduleWindowOn}`);
+	run.log(
+		`watch ${kind}, overlap ${overlapMinutes} min, schedules windowed on ${scheduleWindowOn}`,
+	);
 
 	const randomChange = (where: string) => {
 		const ids = watched.ids();
@@ -248,7 +262,11 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 	sim.freezeClock(undefined);
 	const problems = run.model.violations((e, first, known) => {
 		const expected =
-			deletedAt.get(e.id) === e.time ? 'deleted' : kind === 'history' || (first && !known) ? 'created' : 'updated';
+			deletedAt.get(e.id) === e.time
+				? 'deleted'
+				: kind === 'history' || (first && !known)
+					? 'created'
+					: 'updated';
 		return e.event === expected ? undefined : `tagged ${String(e.event)}, expected ${expected}`;
 	});
 	return { problems, history: run.lines };

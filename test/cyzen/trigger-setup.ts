@@ -1,32 +1,20 @@
-import type { IDataObject, ICredentialType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import { CyzenApi } from '../../credentials/CyzenApi.credentials';
 
 import { CyzenTrigger } from '../../nodes/Cyzen/CyzenTrigger.node';
-import { CredentialTypesRegistry, PollingTriggerUnderTest, TestCredentialsHelper } from '../harness';
+import {
+	CredentialTypesRegistry,
+	PollingTriggerUnderTest,
+	TestCredentialsHelper,
+} from '../harness';
 import type { CyzenSimulator } from '../simulators/cyzen/cyzen-simulator';
-
-// TEMPORARY stand-in for credentials/CyzenApi.credentials.ts (h/cyzen-node) until it is merged.
-const cyzenApi: ICredentialType = {
-	name: 'cyzenApi',
-	displayName: 'cyzen API',
-	properties: [
-		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{ displayName: 'Access Token', name: 'accessToken', type: 'string', default: '' },
-		{ displayName: 'Company ID', name: 'companyId', type: 'string', default: '' },
-	],
-	authenticate: {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=bearer {{$credentials.accessToken}}' },
-			qs: { company_id: '={{$credentials.companyId}}' },
-		},
-	},
-};
 
 let sequence = 0;
 
 /** A credentials helper holding a cyzen credential for `sim` (its own token: its own budget). */
 export function cyzenCredentials(sim: CyzenSimulator, accessToken = sim.accessToken) {
-	const helper = new TestCredentialsHelper(new CredentialTypesRegistry([cyzenApi]));
+	const helper = new TestCredentialsHelper(new CredentialTypesRegistry([new CyzenApi()]));
 	const id = `cyzen-${++sequence}`;
 	helper.add({
 		id,

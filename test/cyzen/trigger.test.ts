@@ -70,7 +70,8 @@ test('reports are read by update time only, in windows of at most 7 days, both c
 	for (const { query } of requests) {
 		expect(query).not.toHaveProperty('from_date');
 		expect(query).not.toHaveProperty('to_date');
-		const span = Date.parse(`${String(query.updated_to)}Z`) - Date.parse(`${String(query.updated_from)}Z`);
+		const span =
+			Date.parse(`${String(query.updated_to)}Z`) - Date.parse(`${String(query.updated_from)}Z`);
 		expect(span).toBeLessThanOrEqual(7 * 86_400_000);
 	}
 	expect(requests[1].query).toEqual(
@@ -118,7 +119,10 @@ test('a trigger left far behind reads the gap in 7-day windows without gap or ov
 	const windows = sim
 		.received({ path: '/webapi/v0/reports' })
 		.filter((r) => r.query.next_report_id === undefined)
-		.map((r) => [Date.parse(`${String(r.query.updated_from)}Z`), Date.parse(`${String(r.query.updated_to)}Z`)]);
+		.map((r) => [
+			Date.parse(`${String(r.query.updated_from)}Z`),
+			Date.parse(`${String(r.query.updated_to)}Z`),
+		]);
 	expect(windows.length).toBe(2);
 	expect(windows[1][0]).toBe(windows[0][1] + 1000);
 	for (const [from, to] of windows) expect(to - from).toBeLessThanOrEqual(7 * 86_400_000);
@@ -188,7 +192,10 @@ test('a poll that fails (an error inside HTTP 200) changes no state; the next on
 		method: 'GET',
 		path: '/webapi/v0/reports',
 		exact: true,
-		respond: { status: 200, body: { errors: [{ err_code: 40000, err_msg: 'invalid parameter.' }] } },
+		respond: {
+			status: 200,
+			body: { errors: [{ err_code: 40000, err_msg: 'invalid parameter.' }] },
+		},
 	});
 	await expect(trigger.poll()).rejects.toThrow(/invalid parameter/);
 	expect(pairs(await trigger.poll(), 'report_id')).toEqual([[report.report_id, 'created']]);

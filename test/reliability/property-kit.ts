@@ -228,6 +228,8 @@ export interface HistorySetup {
 	visible: () => Map<string, number>;
 	/** The body of the 500 a failing request gets, in the vendor's error shape. */
 	errorBody: unknown;
+	/** The status of a failing request; default 500 (a transport that retries 500s may want a 400). */
+	failStatus?: number;
 }
 
 /**
@@ -285,9 +287,9 @@ export class TriggerHistory {
 				path: listPath,
 				exact: true,
 				skip,
-				respond: { status: 500, body: this.setup.errorBody },
+				respond: { status: this.setup.failStatus ?? 500, body: this.setup.errorBody },
 			});
-			this.log(`request ${skip + 1} of the next poll fails with 500`);
+			this.log(`request ${skip + 1} of the next poll fails with ${this.setup.failStatus ?? 500}`);
 		}
 		await this.poll(label);
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { withIsoTimes } from '../transport';
 import type { CyzenEvent, WatchedObject } from './sources';
-import { isoTimes } from './list-page';
 
 /** A choice item's list (radio, checkbox [public code] PC3) as one spreadsheet cell. */
 function cellOf(value: unknown): unknown {
@@ -30,7 +30,11 @@ export function flattenReport(report: IDataObject): IDataObject {
 }
 
 /** One output item: `event` first, cyzen's fields with times in ISO 8601, reports flattened. */
-export function outputOf(source: WatchedObject, record: IDataObject, event: CyzenEvent): IDataObject {
-	const converted = isoTimes(record);
+export function outputOf(
+	source: WatchedObject,
+	record: IDataObject,
+	event: CyzenEvent,
+): IDataObject {
+	const converted = withIsoTimes(record);
 	return { event, ...(source.value === 'report' ? flattenReport(converted) : converted) };
 }

@@ -1,12 +1,11 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestOptions } from '@japan-saas/shared/transport';
 import { OverlapLedger, type OverlapState } from '@japan-saas/shared/polling/overlap-ledger';
 
-import { fetchCyzenPage } from './list-page';
-import type { WatchedObject } from './sources';
-import { cyzenTime, DAY, SECOND } from './times';
+import { listCyzenChanges } from '../transport';
+import { DAY, SECOND, type WatchedObject } from './sources';
 
 export interface PollSettings {
 	source: WatchedObject;
@@ -57,47 +56,42 @@ export function windowsFor(settings: PollSettings, readFrom: number, now: number
 }
 
 /**
- * Reads one window to its last page: every `next_*` key of an answer is sent back with the same
- * query (spec §7; the two report keys together, whichever history key this tenant uses).
+ * Reads one span through the transport (every page, every `next_*` key, errors inside HTTP 200,
+ * the report-definition filter cyzen ignores, schedule days that keep answering 500 skipped).
+ * Skipped days are told in n8n's log: their changes cannot be read until cyzen serves them.
  */
-async function readWindow(
+async function readSpan(
 	context: IPollFunctions,
 	settings: PollSettings,
 	span: Span,
 	take: (record: IDataObject) => void,
 ): Promise<void> {
-	const { source } = settings;
-	const query: IDataObject = {
-		...source.fixedQuery,
-		[source.fromParam]: cyzenTime(span.from),
-		[source.toParam]: cyzenTime(span.to),
-	};
-	const cursors = new Set<string>();
-	for (let cursor: IDataObject = {}; ; ) {
-		const page = await fetchCyzenPage(
-			context,
-			source.path,
-			source.listKey,
-			{ ...query, ...cursor },
-			settings.request,
+	const { source, reportDefinitionId } = settings;
+	const { records, skippedDays } = await listCyzenChanges(
+		context,
+		source.list,
+		{
+			from: DateTime.fromMillis(span.from, { zone: 'utc' }),
+			to: DateTime.fromMillis(span.to, { zone: 'utc' }),
+		},
+		{
+			query: {
+				...source.fixedQuery,
+				...(reportDefinitionId ? { report_definition_id: reportDefinitionId } : {}),
+			},
+			options: settings.request,
+		},
+	);
+	for (const { day, message } of skippedDays) {
+		context.logger.warn(
+			`cyzen Trigger: schedules of ${day} (UTC) skipped, cyzen answered: ${message}`,
 		);
-		for (const record of page.items) take(record);
-		if (!page.next) return;
-		const key = JSON.stringify(page.next);
-		if (cursors.has(key)) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`cyzen answered the same cursor twice for ${source.path} (${key}); stopping instead of looping`,
-			);
-		}
-		cursors.add(key);
-		cursor = page.next;
 	}
+	for (const record of records) take(record);
 }
 
 function offerTo(ledger: OverlapLedger<IDataObject>, settings: PollSettings, record: IDataObject) {
-	const { source, reportDefinitionId } = settings;
-	if (reportDefinitionId && record.report_definition_id !== reportDefinitionId) return;
+	const { source } = settings;
 	const id = record[source.idField];
 	const time = source.changeTime(record);
 	if ((typeof id === 'string' || typeof id === 'number') && time !== undefined) {
@@ -113,12 +107,15 @@ export async function pollChanges(
 	now: number,
 ): Promise<void> {
 	for (const span of windowsFor(settings, ledger.from, now)) {
-		await readWindow(context, settings, span, (record) => offerTo(ledger, settings, record));
+		await readSpan(context, settings, span, (record) => offerTo(ledger, settings, record));
 	}
 }
 
 /** The state to keep after a complete read at `now`: the ledger's, its start at most a day back. */
-export function stateAfter(ledger: OverlapLedger<IDataObject>, now: number): Required<OverlapState> {
+export function stateAfter(
+	ledger: OverlapLedger<IDataObject>,
+	now: number,
+): Required<OverlapState> {
 	const next = ledger.nextState();
 	const readFrom = Math.max(next.readFrom, now - QUIET_FLOOR_MS);
 	const seen: Record<string, number> = {};

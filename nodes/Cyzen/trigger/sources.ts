@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { cyzenTimeMs, DAY } from './times';
+import { fromCyzenTime, type CyzenChangeSource } from '../transport';
+
+/** cyzen prints whole seconds: its filters and its records share this unit. */
+export const SECOND = 1000;
+export const DAY = 86_400_000;
+
+const cyzenTimeMs = (value: unknown) => fromCyzenTime(value)?.toMillis();
 
 export type CyzenEvent = 'created' | 'updated' | 'deleted';
 
@@ -8,13 +14,10 @@ export type CyzenEvent = 'created' | 'updated' | 'deleted';
 export interface WatchedObject {
 	value: 'report' | 'history' | 'spot' | 'schedule';
 	name: string;
-	path: string;
-	listKey: string;
+	/** The list the transport reads (`listCyzenChanges`): windows, pages, cursors, errors. */
+	list: CyzenChangeSource;
 	idField: string;
-	/** The window's query parameters (inclusive both ends, UTC). */
-	fromParam: string;
-	toParam: string;
-	/** The longest span one request may ask for (a longer one is 400/40000). */
+	/** The span one request asks for: the transport's window for this list (cyzen refuses longer). */
 	maxSpanMs: number;
 	/**
 	 * What the window filters on. 'change': the change time itself (reports, spots on `updated_at`,
@@ -40,12 +43,8 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'report',
 		name: 'Report (報告書)',
-		path: '/reports',
-		listKey: 'reports',
+		list: 'reports',
 		idField: 'report_id',
-		// Only these two select; `from_date`/`to_date` are silently ignored (quirk 2).
-		fromParam: 'updated_from',
-		toParam: 'updated_to',
 		maxSpanMs: 7 * DAY,
 		windowOn: 'change',
 		changeTime: updatedAt,
@@ -55,11 +54,8 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'history',
 		name: 'Check-in / Status Stamp (打刻)',
-		path: '/histories',
-		listKey: 'histories',
+		list: 'histories',
 		idField: 'history_id',
-		fromParam: 'from_date',
-		toParam: 'to_date',
 		// 15 days is the limit; windows of 14 days as the client rule of spec §5 says.
 		maxSpanMs: 14 * DAY,
 		windowOn: 'change',
@@ -70,11 +66,8 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'spot',
 		name: 'Spot (スポット)',
-		path: '/spots',
-		listKey: 'spots',
+		list: 'spots',
 		idField: 'spot_id',
-		fromParam: 'updated_from',
-		toParam: 'updated_to',
 		maxSpanMs: 7 * DAY,
 		windowOn: 'change',
 		changeTime: updatedAt,
@@ -84,11 +77,8 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'schedule',
 		name: 'Schedule (予定)',
-		path: '/schedules',
-		listKey: 'schedules',
+		list: 'schedules',
 		idField: 'schedule_id',
-		fromParam: 'from_date',
-		toParam: 'to_date',
 		maxSpanMs: 7 * DAY,
 		windowOn: 'startDate',
 		// Deleted schedules come too, with `deleted_at` [public code] PC1, PC3.
