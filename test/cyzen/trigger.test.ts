@@ -310,3 +310,16 @@ test('the state stays bounded: after a burst it keeps only changes inside the ov
 	await trigger.poll();
 	expect(Object.keys(trigger.staticData.seen as object)).toHaveLength(1);
 });
+
+test("cyzen's clock running ahead of n8n's by more than the overlap loses nothing", async () => {
+	sim.advanceClock(20 * 60_000);
+	const trigger = triggerFor({ watch: 'report' });
+	await trigger.poll();
+	tick();
+	const first = sim.app.submitReport();
+	expect(pairs(await trigger.poll(), 'report_id')).toEqual([[first.report_id, 'created']]);
+	// The window now starts ahead of n8n's clock; it is still read.
+	tick();
+	const second = sim.app.submitReport();
+	expect(pairs(await trigger.poll(), 'report_id')).toEqual([[second.report_id, 'created']]);
+});
