@@ -1,4 +1,4 @@
-import { idField, LOCATORS, windowBound } from './common';
+import { idField, LOCATORS, operationOf, windowBound } from './common';
 import type { CyzenEndpoint } from './schema';
 
 export const reportEndpoints: CyzenEndpoint[] = [
@@ -44,4 +44,13 @@ export const reportEndpoints: CyzenEndpoint[] = [
 			},
 		],
 	},
+	operationOf(
+		{ resource: 'image', singular: 'image', plural: 'images', label: '画像', path: '/images' },
+		'getAll',
+		'PROPOSED',
+		{
+			description: 'List the images of reports (画像): names, types and URLs, not the files',
+			query: [idField('report_id', 'Report ID'), idField('image_id', 'Image ID')],
+		},
+	),
 ];
