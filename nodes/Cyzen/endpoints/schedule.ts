@@ -9,6 +9,7 @@ const scheduleWriteFields = (required: boolean): FieldSpec[] => [
 	idField('spot_id', 'Spot'),
 	field('members', 'Member User IDs', 'idList', {
 		parameter: 'memberUserIds',
+		stringId: true,
 		description: 'Users taking part (予定のメンバー), comma-separated IDs',
 	}),
 	field('detail', 'Detail (詳細)', 'string', { description: 'At most 500 characters' }),
@@ -94,7 +95,7 @@ export const scheduleEndpoints: CyzenEndpoint[] = [
 		description: "Replace a schedule's members with these users",
 		body: [
 			scheduleId,
-			field('user_id', 'Member User IDs', 'idList', { parameter: 'memberUserIds', required: true }),
+			field('user_id', 'Member User IDs', 'idList', { parameter: 'memberUserIds', stringId: true, required: true }),
 		],
 	}),
 	operationOf(MEMBER, 'delete', 'PROPOSED', {

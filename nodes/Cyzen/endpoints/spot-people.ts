@@ -43,7 +43,7 @@ export const spotPeopleEndpoints: CyzenEndpoint[] = [
 		description: "Replace a spot's tags with these (スポットとスポットタグの関連づけ)",
 		body: [
 			spotId,
-			field('spot_tag_id', 'Spot Tag IDs', 'idList', { parameter: 'spotTagIds', required: true, description: 'The spot\'s whole new tag set' }),
+			field('spot_tag_id', 'Spot Tag IDs', 'idList', { parameter: 'spotTagIds', stringId: true, required: true, description: 'The spot\'s whole new tag set' }),
 		],
 	}),
 	operationOf(TAG_RELATION, 'delete', 'PROPOSED', { query: [spotId, spotTagId] }),
