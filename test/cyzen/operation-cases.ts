@@ -33,20 +33,26 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 	const photoTag = first(store.spotPhotoTags.values());
 	const classification = first(store.spotClassifications.values());
 	const membership = { ...store.memberships[0] };
-	const schedule = [...store.schedules.values()].find((s) => s.deleted_at === null && s.members.length > 0);
+	const schedule = [...store.schedules.values()].find(
+		(s) => s.deleted_at === null && s.members.length > 0,
+	);
 	if (!schedule) throw new Error('no live schedule with members in the seed');
 	const notMember = [...store.users.values()].find((u) => !schedule.members.includes(u.user_id));
 	const notInGroup = [...store.users.values()].find(
 		(u) => !store.memberships.some((m) => m.user_id === u.user_id && m.group_id === group.group_id),
 	);
 	const freeTag = [...store.spotTags.values()].find(
-		(t) => !store.spotTagLinks.some((l) => l.spot_id === spot.spot_id && l.spot_tag_id === t.spot_tag_id),
+		(t) =>
+			!store.spotTagLinks.some(
+				(l) => l.spot_id === spot.spot_id && l.spot_tag_id === t.spot_tag_id,
+			),
 	);
 	const freeStaff = [...store.users.values()].find(
 		(u) => !store.spotStaffs.some((s) => s.spot_id === spot.spot_id && s.user_id === u.user_id),
 	);
 	const otherTag = [...store.spotTags.values()].find((t) => t.spot_tag_id !== freeTag?.spot_tag_id);
-	if (!notMember || !notInGroup || !freeTag || !freeStaff || !otherTag) throw new Error('seed too small');
+	if (!notMember || !notInGroup || !freeTag || !freeStaff || !otherTag)
+		throw new Error('seed too small');
 
 	const list = (
 		resource: string,
@@ -66,13 +72,19 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			check?.(records, s);
 		},
 	});
-	const written = (operation: string, path: string, ids: IDataObject) => (_: IDataObject[], s: CyzenSimulator) => {
-		expect(lastWrite(s)).toEqual(expect.objectContaining({ operation, path, ids: expect.objectContaining(ids) }));
-	};
+	const written =
+		(operation: string, path: string, ids: IDataObject) =>
+		(_: IDataObject[], s: CyzenSimulator) => {
+			expect(lastWrite(s)).toEqual(
+				expect.objectContaining({ operation, path, ids: expect.objectContaining(ids) }),
+			);
+		};
 
 	return [
 		// ---- spots ---------------------------------------------------------------------------------
-		list('spot', '/spots', 'spots', {}, (records) => expect(records).toHaveLength(store.spots.size)),
+		list('spot', '/spots', 'spots', {}, (records) =>
+			expect(records).toHaveLength(store.spots.size),
+		),
 		{
 			resource: 'spot',
 			operation: 'get',
@@ -86,20 +98,46 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			parameters: {
 				spotCode: 'N8N-001',
 				spotName: 'n8n 営業所',
-				additionalFields: { spotNameKana: 'エヌハチエヌ', latitude: 35.68, longitude: 139.76, extendData: '{"担当":"山田"}', zipCode: '0123456' },
+				additionalFields: {
+					spotNameKana: 'エヌハチエヌ',
+					latitude: 35.68,
+					longitude: 139.76,
+					extendData: '{"担当":"山田"}',
+					zipCode: '0123456',
+				},
 			},
-			request: { method: 'POST', path: '/spots', body: { kana_name: 'エヌハチエヌ', lat: '35.68', lon: '139.76', zip_code: '0123456' } },
+			request: {
+				method: 'POST',
+				path: '/spots',
+				body: { kana_name: 'エヌハチエヌ', lat: '35.68', lon: '139.76', zip_code: '0123456' },
+			},
 			verify: (records, s) => {
 				const created = s.store.spots.get(String(records[0].spot_id));
-				expect(created).toEqual(expect.objectContaining({ spot_code: 'N8N-001', spot_name_kana: 'エヌハチエヌ', latitude: 35.68 }));
+				expect(created).toEqual(
+					expect.objectContaining({
+						spot_code: 'N8N-001',
+						spot_name_kana: 'エヌハチエヌ',
+						latitude: 35.68,
+					}),
+				);
 			},
 		},
 		{
 			resource: 'spot',
 			operation: 'update',
-			parameters: { spotId: byId(spot.spot_id), updateFields: { spotName: '改名', latitude: 34.5 } },
-			request: { method: 'PUT', path: '/spots', body: { spot_id: spot.spot_id, spot_name: '改名', lat: '34.5' } },
-			verify: (_, s) => expect(s.store.spots.get(spot.spot_id)).toEqual(expect.objectContaining({ spot_name: '改名', latitude: 34.5 })),
+			parameters: {
+				spotId: byId(spot.spot_id),
+				updateFields: { spotName: '改名', latitude: 34.5 },
+			},
+			request: {
+				method: 'PUT',
+				path: '/spots',
+				body: { spot_id: spot.spot_id, spot_name: '改名', lat: '34.5' },
+			},
+			verify: (_, s) =>
+				expect(s.store.spots.get(spot.spot_id)).toEqual(
+					expect.objectContaining({ spot_name: '改名', latitude: 34.5 }),
+				),
 		},
 		{
 			resource: 'spot',
@@ -110,76 +148,144 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 		},
 		// ---- around spots --------------------------------------------------------------------------
 		list('spotTag', '/spot_tags', 'spot_tags'),
-		list('spotTagRelation', '/spot_tag_relations', 'spot_tag_relations', { filters: { spotId: byId(link.spot_id) } }, (records) =>
-			expect(records.every((r) => r.spot_id === link.spot_id)).toBe(true),
+		list(
+			'spotTagRelation',
+			'/spot_tag_relations',
+			'spot_tag_relations',
+			{ filters: { spotId: byId(link.spot_id) } },
+			(records) => expect(records.every((r) => r.spot_id === link.spot_id)).toBe(true),
 		),
 		{
 			resource: 'spotTagRelation',
 			operation: 'create',
 			parameters: { spotId: byId(spot.spot_id), spotTagId: freeTag.spot_tag_id },
-			request: { method: 'POST', path: '/spot_tag_relations', body: { spot_id: spot.spot_id, spot_tag_id: freeTag.spot_tag_id } },
-			verify: (_, s) => expect(s.store.spotTagLinks).toContainEqual(expect.objectContaining({ spot_id: spot.spot_id, spot_tag_id: freeTag.spot_tag_id })),
+			request: {
+				method: 'POST',
+				path: '/spot_tag_relations',
+				body: { spot_id: spot.spot_id, spot_tag_id: freeTag.spot_tag_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.spotTagLinks).toContainEqual(
+					expect.objectContaining({ spot_id: spot.spot_id, spot_tag_id: freeTag.spot_tag_id }),
+				),
 		},
 		{
 			resource: 'spotTagRelation',
 			operation: 'update',
-			parameters: { spotId: byId(spot.spot_id), spotTagIds: `${otherTag.spot_tag_id},${freeTag.spot_tag_id}` },
-			request: { method: 'PUT', path: '/spot_tag_relations', body: { spot_tag_id: [otherTag.spot_tag_id, freeTag.spot_tag_id].join(',') } },
+			parameters: {
+				spotId: byId(spot.spot_id),
+				spotTagIds: `${otherTag.spot_tag_id},${freeTag.spot_tag_id}`,
+			},
+			request: {
+				method: 'PUT',
+				path: '/spot_tag_relations',
+				body: { spot_tag_id: [otherTag.spot_tag_id, freeTag.spot_tag_id].join(',') },
+			},
 			verify: (_, s) =>
-				expect(s.store.spotTagLinks.filter((l) => l.spot_id === spot.spot_id).map((l) => l.spot_tag_id).sort()).toEqual(
-					[otherTag.spot_tag_id, freeTag.spot_tag_id].sort(),
-				),
+				expect(
+					s.store.spotTagLinks
+						.filter((l) => l.spot_id === spot.spot_id)
+						.map((l) => l.spot_tag_id)
+						.sort(),
+				).toEqual([otherTag.spot_tag_id, freeTag.spot_tag_id].sort()),
 		},
 		{
 			resource: 'spotTagRelation',
 			operation: 'delete',
 			parameters: { spotId: byId(link.spot_id), spotTagId: link.spot_tag_id },
-			request: { method: 'DELETE', path: '/spot_tag_relations', query: { spot_id: link.spot_id, spot_tag_id: link.spot_tag_id } },
-			verify: (_, s) => expect(s.store.spotTagLinks).not.toContainEqual(expect.objectContaining({ spot_id: link.spot_id, spot_tag_id: link.spot_tag_id })),
+			request: {
+				method: 'DELETE',
+				path: '/spot_tag_relations',
+				query: { spot_id: link.spot_id, spot_tag_id: link.spot_tag_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.spotTagLinks).not.toContainEqual(
+					expect.objectContaining({ spot_id: link.spot_id, spot_tag_id: link.spot_tag_id }),
+				),
 		},
 		list('spotStaff', '/spot_staffs', 'spot_staffs'),
 		{
 			resource: 'spotStaff',
 			operation: 'create',
 			parameters: { spotId: byId(spot.spot_id), userId: byId(freeStaff.user_id) },
-			request: { method: 'POST', path: '/spot_staffs', body: { spot_id: spot.spot_id, user_id: freeStaff.user_id } },
-			verify: written('create', '/spot_staffs', { spot_id: spot.spot_id, user_id: freeStaff.user_id }),
+			request: {
+				method: 'POST',
+				path: '/spot_staffs',
+				body: { spot_id: spot.spot_id, user_id: freeStaff.user_id },
+			},
+			verify: written('create', '/spot_staffs', {
+				spot_id: spot.spot_id,
+				user_id: freeStaff.user_id,
+			}),
 		},
 		{
 			resource: 'spotStaff',
 			operation: 'delete',
 			parameters: { spotId: byId(staff.spot_id), userId: byId(staff.user_id) },
-			request: { method: 'DELETE', path: '/spot_staffs', query: { spot_id: staff.spot_id, user_id: staff.user_id } },
-			verify: (_, s) => expect(s.store.spotStaffs).not.toContainEqual(expect.objectContaining({ spot_id: staff.spot_id, user_id: staff.user_id })),
+			request: {
+				method: 'DELETE',
+				path: '/spot_staffs',
+				query: { spot_id: staff.spot_id, user_id: staff.user_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.spotStaffs).not.toContainEqual(
+					expect.objectContaining({ spot_id: staff.spot_id, user_id: staff.user_id }),
+				),
 		},
 		list('spotCustomerStaff', '/spot_customer_staffs', 'spot_customer_staffs'),
 		{
 			resource: 'spotCustomerStaff',
 			operation: 'create',
-			parameters: { spotId: byId(spot.spot_id), staffName: '佐藤 花子', additionalFields: { email: 'hanako@example.jp' } },
-			request: { method: 'POST', path: '/spot_customer_staffs', body: { staff_name: '佐藤 花子', email: 'hanako@example.jp' } },
-			verify: (records, s) => expect(s.store.spotCustomerStaffs.get(String(records[0].spot_customer_staff_id))?.staff_name).toBe('佐藤 花子'),
+			parameters: {
+				spotId: byId(spot.spot_id),
+				staffName: '佐藤 花子',
+				additionalFields: { email: 'hanako@example.jp' },
+			},
+			request: {
+				method: 'POST',
+				path: '/spot_customer_staffs',
+				body: { staff_name: '佐藤 花子', email: 'hanako@example.jp' },
+			},
+			verify: (records, s) =>
+				expect(
+					s.store.spotCustomerStaffs.get(String(records[0].spot_customer_staff_id))?.staff_name,
+				).toBe('佐藤 花子'),
 		},
 		{
 			resource: 'spotCustomerStaff',
 			operation: 'update',
-			parameters: { spotCustomerStaffId: contact.spot_customer_staff_id, updateFields: { department: '総務部' } },
+			parameters: {
+				spotCustomerStaffId: contact.spot_customer_staff_id,
+				updateFields: { department: '総務部' },
+			},
 			request: { method: 'PUT', path: '/spot_customer_staffs', body: { department: '総務部' } },
-			verify: (_, s) => expect(s.store.spotCustomerStaffs.get(contact.spot_customer_staff_id)?.department).toBe('総務部'),
+			verify: (_, s) =>
+				expect(s.store.spotCustomerStaffs.get(contact.spot_customer_staff_id)?.department).toBe(
+					'総務部',
+				),
 		},
 		{
 			resource: 'spotCustomerStaff',
 			operation: 'delete',
 			parameters: { spotCustomerStaffId: contact.spot_customer_staff_id },
-			request: { method: 'DELETE', path: '/spot_customer_staffs', query: { spot_customer_staff_id: contact.spot_customer_staff_id } },
-			verify: (_, s) => expect(s.store.spotCustomerStaffs.has(contact.spot_customer_staff_id)).toBe(false),
+			request: {
+				method: 'DELETE',
+				path: '/spot_customer_staffs',
+				query: { spot_customer_staff_id: contact.spot_customer_staff_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.spotCustomerStaffs.has(contact.spot_customer_staff_id)).toBe(false),
 		},
 		list('spotPhoto', '/spot_photos', 'spot_photos'),
 		{
 			resource: 'spotPhoto',
 			operation: 'delete',
 			parameters: { spotPhotoId: photo.spot_photo_id },
-			request: { method: 'DELETE', path: '/spot_photos', query: { spot_photo_id: photo.spot_photo_id } },
+			request: {
+				method: 'DELETE',
+				path: '/spot_photos',
+				query: { spot_photo_id: photo.spot_photo_id },
+			},
 			verify: (_, s) => expect(s.store.spotPhotos.has(photo.spot_photo_id)).toBe(false),
 		},
 		list('spotPhotoTag', '/spot_photo_tags', 'spot_photo_tags'),
@@ -187,7 +293,11 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			resource: 'spotPhotoTag',
 			operation: 'delete',
 			parameters: { spotPhotoTagId: photoTag.spot_photo_tag_id },
-			request: { method: 'DELETE', path: '/spot_photo_tags', query: { spot_photo_tag_id: photoTag.spot_photo_tag_id } },
+			request: {
+				method: 'DELETE',
+				path: '/spot_photo_tags',
+				query: { spot_photo_tag_id: photoTag.spot_photo_tag_id },
+			},
 			verify: (_, s) => expect(s.store.spotPhotoTags.has(photoTag.spot_photo_tag_id)).toBe(false),
 		},
 		list('spotPhotoMetadata', '/spot_photo_metadata', 'spot_photo_metadata'),
@@ -195,8 +305,15 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			resource: 'spotPhotoMetadata',
 			operation: 'update',
 			parameters: { spotPhotoId: photo.spot_photo_id, metadata: '{"撮影者":"田中"}' },
-			request: { method: 'PUT', path: '/spot_photo_metadata', body: { metadata: '{"撮影者":"田中"}' } },
-			verify: (_, s) => expect(s.store.spotPhotoMetadata.get(photo.spot_photo_id)?.metadata).toEqual({ 撮影者: '田中' }),
+			request: {
+				method: 'PUT',
+				path: '/spot_photo_metadata',
+				body: { metadata: '{"撮影者":"田中"}' },
+			},
+			verify: (_, s) =>
+				expect(s.store.spotPhotoMetadata.get(photo.spot_photo_id)?.metadata).toEqual({
+					撮影者: '田中',
+				}),
 		},
 		list('spotClassification', '/spot_classifications', 'spot_classifications'),
 		{
@@ -204,9 +321,16 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			operation: 'update',
 			parameters: { spotClassificationId: classification.spot_classification_id, values: 'A' },
 			request: { method: 'PUT', path: '/spot_classifications', body: { values: 'A' } },
-			verify: (_, s) => expect(s.store.spotClassifications.get(classification.spot_classification_id)?.values).toEqual(['A']),
+			verify: (_, s) =>
+				expect(
+					s.store.spotClassifications.get(classification.spot_classification_id)?.values,
+				).toEqual(['A']),
 		},
-		list('spotClassificationDefinition', '/spot_classification_definitions', 'spot_classification_definitions'),
+		list(
+			'spotClassificationDefinition',
+			'/spot_classification_definitions',
+			'spot_classification_definitions',
+		),
 		// ---- reports -------------------------------------------------------------------------------
 		list('report', '/reports', 'reports', {}, (records) => {
 			expect(records.every((r) => typeof r.report_id === 'string')).toBe(true);
@@ -225,69 +349,119 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 				startDate: '2026-12-02T10:00:00+09:00',
 				endDate: '2026-12-02T11:00:00+09:00',
 				title: '定期点検',
-				additionalFields: { groupId: byId(group.group_id), spotId: byId(spot.spot_id), memberUserIds: user.user_id },
+				additionalFields: {
+					groupId: byId(group.group_id),
+					spotId: byId(spot.spot_id),
+					memberUserIds: user.user_id,
+				},
 			},
-			request: { method: 'POST', path: '/schedules', body: { start_date: '2026-12-02T01:00:00', end_date: '2026-12-02T02:00:00', members: user.user_id } },
-			verify: (records, s) => expect(s.store.schedules.get(String(records[0].schedule_id))?.members).toEqual([user.user_id]),
+			request: {
+				method: 'POST',
+				path: '/schedules',
+				body: {
+					start_date: '2026-12-02T01:00:00',
+					end_date: '2026-12-02T02:00:00',
+					members: user.user_id,
+				},
+			},
+			verify: (records, s) =>
+				expect(s.store.schedules.get(String(records[0].schedule_id))?.members).toEqual([
+					user.user_id,
+				]),
 		},
 		{
 			resource: 'schedule',
 			operation: 'update',
 			parameters: { scheduleId: byId(schedule.schedule_id), updateFields: { title: '変更後' } },
-			request: { method: 'PUT', path: '/schedules', body: { schedule_id: schedule.schedule_id, title: '変更後' } },
+			request: {
+				method: 'PUT',
+				path: '/schedules',
+				body: { schedule_id: schedule.schedule_id, title: '変更後' },
+			},
 			verify: (_, s) => expect(s.store.schedules.get(schedule.schedule_id)?.title).toBe('変更後'),
 		},
 		{
 			resource: 'schedule',
 			operation: 'delete',
 			parameters: { scheduleId: byId(schedule.schedule_id) },
-			request: { method: 'DELETE', path: '/schedules', query: { schedule_id: schedule.schedule_id } },
-			verify: (_, s) => expect(s.store.schedules.get(schedule.schedule_id)?.deleted_at).not.toBeNull(),
+			request: {
+				method: 'DELETE',
+				path: '/schedules',
+				query: { schedule_id: schedule.schedule_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.schedules.get(schedule.schedule_id)?.deleted_at).not.toBeNull(),
 		},
 		list('scheduleMember', '/schedule_members', 'schedule_members'),
 		{
 			resource: 'scheduleMember',
 			operation: 'create',
 			parameters: { scheduleId: byId(schedule.schedule_id), userId: byId(notMember.user_id) },
-			request: { method: 'POST', path: '/schedule_members', body: { schedule_id: schedule.schedule_id, user_id: notMember.user_id } },
-			verify: (_, s) => expect(s.store.schedules.get(schedule.schedule_id)?.members).toContain(notMember.user_id),
+			request: {
+				method: 'POST',
+				path: '/schedule_members',
+				body: { schedule_id: schedule.schedule_id, user_id: notMember.user_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.schedules.get(schedule.schedule_id)?.members).toContain(notMember.user_id),
 		},
 		{
 			resource: 'scheduleMember',
 			operation: 'update',
 			parameters: { scheduleId: byId(schedule.schedule_id), memberUserIds: notMember.user_id },
 			request: { method: 'PUT', path: '/schedule_members', body: { user_id: notMember.user_id } },
-			verify: (_, s) => expect(s.store.schedules.get(schedule.schedule_id)?.members).toEqual([notMember.user_id]),
+			verify: (_, s) =>
+				expect(s.store.schedules.get(schedule.schedule_id)?.members).toEqual([notMember.user_id]),
 		},
 		{
 			resource: 'scheduleMember',
 			operation: 'delete',
 			parameters: { scheduleId: byId(schedule.schedule_id), userId: byId(schedule.members[0]) },
-			request: { method: 'DELETE', path: '/schedule_members', query: { user_id: schedule.members[0] } },
-			verify: (_, s) => expect(s.store.schedules.get(schedule.schedule_id)?.members).not.toContain(schedule.members[0]),
+			request: {
+				method: 'DELETE',
+				path: '/schedule_members',
+				query: { user_id: schedule.members[0] },
+			},
+			verify: (_, s) =>
+				expect(s.store.schedules.get(schedule.schedule_id)?.members).not.toContain(
+					schedule.members[0],
+				),
 		},
 		// ---- activity ------------------------------------------------------------------------------
 		list('history', '/histories', 'histories', {}, (records) => {
 			expect(records[0].created_at).toEqual(records[0].create_at);
 			expect(String(records[0].create_at)).toMatch(/Z$/);
 		}),
-		list('tracking', '/trackings', 'trackings', {}, (records) => expect(records[0].created_at).toBeDefined()),
+		list('tracking', '/trackings', 'trackings', {}, (records) =>
+			expect(records[0].created_at).toBeDefined(),
+		),
 		list('memberStatus', '/members_statuses', 'members_statuses'),
 		list('transportationExpense', '/transportation_expenses', 'transportation_expenses'),
 		// ---- organisation --------------------------------------------------------------------------
-		list('group', '/groups', 'groups', {}, (records) => expect(records).toHaveLength(store.groups.size)),
+		list('group', '/groups', 'groups', {}, (records) =>
+			expect(records).toHaveLength(store.groups.size),
+		),
 		{
 			resource: 'group',
 			operation: 'create',
 			parameters: { groupCode: 'G-N8N', groupName: 'n8n 支店' },
-			request: { method: 'POST', path: '/groups', body: { group_code: 'G-N8N', group_name: 'n8n 支店' } },
-			verify: (records, s) => expect(s.store.groups.get(String(records[0].group_id))?.group_name).toBe('n8n 支店'),
+			request: {
+				method: 'POST',
+				path: '/groups',
+				body: { group_code: 'G-N8N', group_name: 'n8n 支店' },
+			},
+			verify: (records, s) =>
+				expect(s.store.groups.get(String(records[0].group_id))?.group_name).toBe('n8n 支店'),
 		},
 		{
 			resource: 'group',
 			operation: 'update',
 			parameters: { groupId: byId(group.group_id), updateFields: { groupName: '本社' } },
-			request: { method: 'PUT', path: '/groups', body: { group_id: group.group_id, group_name: '本社' } },
+			request: {
+				method: 'PUT',
+				path: '/groups',
+				body: { group_id: group.group_id, group_name: '本社' },
+			},
 			verify: (_, s) => expect(s.store.groups.get(group.group_id)?.group_name).toBe('本社'),
 		},
 		{
@@ -304,15 +478,28 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 		{
 			resource: 'user',
 			operation: 'create',
-			parameters: { userLoginId: 'n8n-user', userName: '自動 太郎', additionalFields: { groupId: byId(group.group_id), accountStatus: true } },
-			request: { method: 'POST', path: '/users', body: { user_login_id: 'n8n-user', account_status: '1', group_id: group.group_id } },
-			verify: (records, s) => expect(s.store.users.get(String(records[0].user_id))?.user_name).toBe('自動 太郎'),
+			parameters: {
+				userLoginId: 'n8n-user',
+				userName: '自動 太郎',
+				additionalFields: { groupId: byId(group.group_id), accountStatus: true },
+			},
+			request: {
+				method: 'POST',
+				path: '/users',
+				body: { user_login_id: 'n8n-user', account_status: '1', group_id: group.group_id },
+			},
+			verify: (records, s) =>
+				expect(s.store.users.get(String(records[0].user_id))?.user_name).toBe('自動 太郎'),
 		},
 		{
 			resource: 'user',
 			operation: 'update',
 			parameters: { userId: byId(user.user_id), updateFields: { accountStatus: false } },
-			request: { method: 'PUT', path: '/users', body: { user_id: user.user_id, account_status: '0' } },
+			request: {
+				method: 'PUT',
+				path: '/users',
+				body: { user_id: user.user_id, account_status: '0' },
+			},
 			verify: (_, s) => expect(s.store.users.get(user.user_id)?.account_status).toBe(0),
 		},
 		{
@@ -327,25 +514,49 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			resource: 'userGroup',
 			operation: 'create',
 			parameters: { userId: byId(notInGroup.user_id), groupId: byId(group.group_id) },
-			request: { method: 'POST', path: '/user_groups', body: { user_id: notInGroup.user_id, group_id: group.group_id } },
-			verify: (_, s) => expect(s.store.memberships).toContainEqual(expect.objectContaining({ user_id: notInGroup.user_id, group_id: group.group_id })),
+			request: {
+				method: 'POST',
+				path: '/user_groups',
+				body: { user_id: notInGroup.user_id, group_id: group.group_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.memberships).toContainEqual(
+					expect.objectContaining({ user_id: notInGroup.user_id, group_id: group.group_id }),
+				),
 		},
 		{
 			resource: 'userGroup',
 			operation: 'update',
-			parameters: { userId: byId(membership.user_id), groupId: byId(membership.group_id), isGroupOwner: membership.is_group_owner !== 1 },
-			request: { method: 'PUT', path: '/user_groups', body: { is_group_owner: membership.is_group_owner === 1 ? '0' : '1' } },
+			parameters: {
+				userId: byId(membership.user_id),
+				groupId: byId(membership.group_id),
+				isGroupOwner: membership.is_group_owner !== 1,
+			},
+			request: {
+				method: 'PUT',
+				path: '/user_groups',
+				body: { is_group_owner: membership.is_group_owner === 1 ? '0' : '1' },
+			},
 			verify: (_, s) =>
-				expect(s.store.memberships.find((m) => m.user_id === membership.user_id && m.group_id === membership.group_id)?.is_group_owner).toBe(
-					membership.is_group_owner === 1 ? 0 : 1,
-				),
+				expect(
+					s.store.memberships.find(
+						(m) => m.user_id === membership.user_id && m.group_id === membership.group_id,
+					)?.is_group_owner,
+				).toBe(membership.is_group_owner === 1 ? 0 : 1),
 		},
 		{
 			resource: 'userGroup',
 			operation: 'delete',
 			parameters: { userId: byId(membership.user_id), groupId: byId(membership.group_id) },
-			request: { method: 'DELETE', path: '/user_groups', query: { user_id: membership.user_id, group_id: membership.group_id } },
-			verify: (_, s) => expect(s.store.memberships).not.toContainEqual(expect.objectContaining({ user_id: membership.user_id, group_id: membership.group_id })),
+			request: {
+				method: 'DELETE',
+				path: '/user_groups',
+				query: { user_id: membership.user_id, group_id: membership.group_id },
+			},
+			verify: (_, s) =>
+				expect(s.store.memberships).not.toContainEqual(
+					expect.objectContaining({ user_id: membership.user_id, group_id: membership.group_id }),
+				),
 		},
 		list('userTag', '/user_tags', 'user_tags'),
 		list('status', '/statuses', 'statuses'),
@@ -354,9 +565,16 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 		{
 			resource: 'customApiCall',
 			operation: 'call',
-			parameters: { method: 'GET', path: '/groups', query: { field: [{ name: 'group_id', value: group.group_id }] } },
+			parameters: {
+				method: 'GET',
+				path: '/groups',
+				query: { field: [{ name: 'group_id', value: group.group_id }] },
+			},
 			request: { method: 'GET', path: '/groups', query: { group_id: group.group_id } },
-			verify: (records) => expect((records[0].groups as IDataObject[]).map((g) => g.group_id)).toEqual([group.group_id]),
+			verify: (records) =>
+				expect((records[0].groups as IDataObject[]).map((g) => g.group_id)).toEqual([
+					group.group_id,
+				]),
 		},
 	];
 }

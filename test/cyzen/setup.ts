@@ -10,7 +10,10 @@ let sequence = 0;
 /** A credentials helper holding a cyzen credential for `sim` (budgets belong to the token). */
 export function cyzenCredentials(
 	sim: CyzenSimulator,
-	{ accessToken = sim.accessToken, requestsPerSecond = 4 }: { accessToken?: string; requestsPerSecond?: number } = {},
+	{
+		accessToken = sim.accessToken,
+		requestsPerSecond = 4,
+	}: { accessToken?: string; requestsPerSecond?: number } = {},
 ) {
 	const helper = new TestCredentialsHelper(new CredentialTypesRegistry([new CyzenApi()]));
 	const id = `cyzen-${++sequence}`;
@@ -32,7 +35,12 @@ export async function runCyzen(
 	continueOnFail = false,
 ) {
 	return await runNode(
-		{ type: new Cyzen(), parameters: parameters as never, credentials: setup.credentials, continueOnFail },
+		{
+			type: new Cyzen(),
+			parameters: parameters as never,
+			credentials: setup.credentials,
+			continueOnFail,
+		},
 		setup.helper,
 		input,
 	);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationHook } from '@japan-saas/shared/engine';
@@ -48,7 +53,7 @@ const PROPERTIES: INodeProperties[] = [
 		required: true,
 		placeholder: '/spots',
 		description:
-			'Below the credential\'s base URL (…/webapi/v0), e.g. /spot_customer_staffs. The token and company_id are added for you.',
+			"Below the credential's base URL (…/webapi/v0), e.g. /spot_customer_staffs. The token and company_id are added for you.",
 	},
 	pairs('query', 'Query Parameters', 'Sent in the query string'),
 	{
@@ -58,11 +63,17 @@ const PROPERTIES: INodeProperties[] = [
 ];
 
 function fieldsOf(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
-	const value = context.getNodeParameter(name, itemIndex, {}) as { field?: Array<{ name: string; value: string }> };
+	const value = context.getNodeParameter(name, itemIndex, {}) as {
+		field?: Array<{ name: string; value: string }>;
+	};
 	const out: IDataObject = {};
 	for (const { name: key, value: fieldValue } of value.field ?? []) {
 		if (key.trim() === '') {
-			throw new NodeOperationError(context.getNode(), `A field of "${name === 'query' ? 'Query Parameters' : 'Form Fields'}" has no name`, { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				`A field of "${name === 'query' ? 'Query Parameters' : 'Form Fields'}" has no name`,
+				{ itemIndex },
+			);
 		}
 		out[key.trim()] = fieldValue;
 	}
@@ -72,10 +83,15 @@ function fieldsOf(context: IExecuteFunctions, name: string, itemIndex: number): 
 function pathOf(context: IExecuteFunctions, itemIndex: number): string {
 	const path = String(context.getNodeParameter('path', itemIndex, '')).trim();
 	if (!/^\/[A-Za-z0-9_\-/]*$/.test(path)) {
-		throw new NodeOperationError(context.getNode(), `"Path" must start with / and hold only a cyzen path, e.g. /spots (got "${path}")`, {
-			itemIndex,
-			description: 'The base URL and the query string are given elsewhere: the credential and Query Parameters.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Path" must start with / and hold only a cyzen path, e.g. /spots (got "${path}")`,
+			{
+				itemIndex,
+				description:
+					'The base URL and the query string are given elsewhere: the credential and Query Parameters.',
+			},
+		);
 	}
 	return path;
 }
@@ -89,14 +105,20 @@ export const customApiCallHook: OperationHook<CyzenEndpoint> = {
 			const method = context.getNodeParameter('method', itemIndex, 'GET') as IHttpRequestMethods;
 			const path = pathOf(context, itemIndex);
 			const qs = fieldsOf(context, 'query', itemIndex);
-			const body = method === 'POST' || method === 'PUT' ? fieldsOf(context, 'formFields', itemIndex) : undefined;
+			const body =
+				method === 'POST' || method === 'PUT'
+					? fieldsOf(context, 'formFields', itemIndex)
+					: undefined;
 			const response = await cyzenRequest<unknown>(
 				context,
 				{ method, path, qs, body },
 				readRequestOptions(context, itemIndex),
 			);
 			const zone = outputZoneOf(context, itemIndex);
-			const record = response && typeof response === 'object' && !Array.isArray(response) ? (response as IDataObject) : { response: response as IDataObject };
+			const record =
+				response && typeof response === 'object' && !Array.isArray(response)
+					? (response as IDataObject)
+					: { response: response as IDataObject };
 			return [withIsoTimes(withCreatedAt(record), zone)];
 		});
 	},

@@ -27,7 +27,8 @@ function rangeOrRefusal(
 	try {
 		return rangeOfQuery(endpoint, qs);
 	} catch (error) {
-		if (!(error instanceof RangeRefused)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		if (!(error instanceof RangeRefused))
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		throw new NodeOperationError(context.getNode(), error.message, {
 			itemIndex,
 			description: `Check "${error.parameter}": the end of the range must not be before its start.`,

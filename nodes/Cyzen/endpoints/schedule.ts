@@ -41,10 +41,18 @@ export const scheduleEndpoints: CyzenEndpoint[] = [
 		window: { from: 'from_date', to: 'to_date', days: 7, degradeByDay: true },
 		idKeys: ['schedule_id'],
 		query: [
-			windowBound('from_date', 'From', 'Schedules starting at or after this time (any length: split into 7-day windows)'),
+			windowBound(
+				'from_date',
+				'From',
+				'Schedules starting at or after this time (any length: split into 7-day windows)',
+			),
 			windowBound('to_date', 'To', 'Schedules starting at or before this time; default now'),
 			flag('get_deleted', 'Include Deleted', 'deleted schedules are included (with deleted_at)'),
-			flag('with_actual', 'With Actuals', 'the reports filed against each schedule are added (schedule_actual)'),
+			flag(
+				'with_actual',
+				'With Actuals',
+				'the reports filed against each schedule are added (schedule_actual)',
+			),
 		],
 	},
 	{
@@ -84,18 +92,24 @@ export const scheduleEndpoints: CyzenEndpoint[] = [
 		query: [idField('schedule_id', 'Schedule', { required: true })],
 	},
 	operationOf(MEMBER, 'getAll', 'EMBEDDED', {
-		description: 'List who takes part in which schedule. The same data comes inside Get Many schedules (users[]).',
+		description:
+			'List who takes part in which schedule. The same data comes inside Get Many schedules (users[]).',
 		query: [idField('schedule_id', 'Schedule'), idField('user_id', 'User')],
 	}),
 	operationOf(MEMBER, 'create', 'EMBEDDED', {
-		description: 'Add a user to a schedule. Members can also be given when creating the schedule (members).',
+		description:
+			'Add a user to a schedule. Members can also be given when creating the schedule (members).',
 		body: [scheduleId, idField('user_id', 'User', { required: true })],
 	}),
 	operationOf(MEMBER, 'update', 'PROPOSED', {
 		description: "Replace a schedule's members with these users",
 		body: [
 			scheduleId,
-			field('user_id', 'Member User IDs', 'idList', { parameter: 'memberUserIds', stringId: true, required: true }),
+			field('user_id', 'Member User IDs', 'idList', {
+				parameter: 'memberUserIds',
+				stringId: true,
+				required: true,
+			}),
 		],
 	}),
 	operationOf(MEMBER, 'delete', 'PROPOSED', {

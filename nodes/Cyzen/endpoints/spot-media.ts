@@ -1,8 +1,20 @@
 import { field, idField, operationOf, type CyzenObject } from './common';
 import type { CyzenEndpoint } from './schema';
 
-const PHOTO: CyzenObject = { resource: 'spotPhoto', singular: 'spot photo', plural: 'spot photos', label: 'スポット写真情報', path: '/spot_photos' };
-const PHOTO_TAG: CyzenObject = { resource: 'spotPhotoTag', singular: 'spot photo tag', plural: 'spot photo tags', label: 'スポット写真タグ情報', path: '/spot_photo_tags' };
+const PHOTO: CyzenObject = {
+	resource: 'spotPhoto',
+	singular: 'spot photo',
+	plural: 'spot photos',
+	label: 'スポット写真情報',
+	path: '/spot_photos',
+};
+const PHOTO_TAG: CyzenObject = {
+	resource: 'spotPhotoTag',
+	singular: 'spot photo tag',
+	plural: 'spot photo tags',
+	label: 'スポット写真タグ情報',
+	path: '/spot_photo_tags',
+};
 const METADATA: CyzenObject = {
 	resource: 'spotPhotoMetadata',
 	singular: 'photo metadata record',
@@ -30,13 +42,20 @@ const photoId = (required: boolean) => idField('spot_photo_id', 'Spot Photo ID',
 export const spotMediaEndpoints: CyzenEndpoint[] = [
 	operationOf(PHOTO, 'getAll', 'PROPOSED', { query: [idField('spot_id', 'Spot'), photoId(false)] }),
 	operationOf(PHOTO, 'delete', 'PROPOSED', { query: [photoId(true)] }),
-	operationOf(PHOTO_TAG, 'getAll', 'PROPOSED', { query: [idField('spot_photo_tag_id', 'Spot Photo Tag ID')] }),
-	operationOf(PHOTO_TAG, 'delete', 'PROPOSED', { query: [idField('spot_photo_tag_id', 'Spot Photo Tag ID', { required: true })] }),
+	operationOf(PHOTO_TAG, 'getAll', 'PROPOSED', {
+		query: [idField('spot_photo_tag_id', 'Spot Photo Tag ID')],
+	}),
+	operationOf(PHOTO_TAG, 'delete', 'PROPOSED', {
+		query: [idField('spot_photo_tag_id', 'Spot Photo Tag ID', { required: true })],
+	}),
 	operationOf(METADATA, 'getAll', 'PROPOSED', { query: [photoId(false)] }),
 	operationOf(METADATA, 'update', 'PROPOSED', {
 		body: [
 			photoId(true),
-			field('metadata', 'Metadata', 'json', { required: true, description: 'The photo\'s metadata as a JSON object; sent as a JSON string' }),
+			field('metadata', 'Metadata', 'json', {
+				required: true,
+				description: "The photo's metadata as a JSON object; sent as a JSON string",
+			}),
 		],
 	}),
 	operationOf(CLASSIFICATION, 'getAll', 'PROPOSED', {
