@@ -73,7 +73,10 @@ export class CyzenApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const companyId = String(credentials.companyId ?? '');
 		const method = String(requestOptions.method ?? 'GET').toUpperCase();
-		const headers = { ...requestOptions.headers, Authorization: `bearer ${credentials.accessToken}` };
+		const headers = {
+			...requestOptions.headers,
+			Authorization: `bearer ${credentials.accessToken}`,
+		};
 		if (!FORM_METHODS.has(method)) {
 			return {
 				...requestOptions,
@@ -85,7 +88,9 @@ export class CyzenApi implements ICredentialType {
 		const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
 		return {
 			...requestOptions,
-			headers: hasType ? headers : { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+			headers: hasType
+				? headers
+				: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
 			body:
 				typeof body === 'string'
 					? `${body}${body === '' ? '' : '&'}company_id=${encodeURIComponent(companyId)}`

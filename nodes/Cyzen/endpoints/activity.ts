@@ -1,7 +1,11 @@
 import { idField, windowBound } from './common';
 import type { CyzenEndpoint } from './schema';
 
-const fromDate = windowBound('from_date', 'From', 'Records created at or after this time (any length: split into 14-day windows)');
+const fromDate = windowBound(
+	'from_date',
+	'From',
+	'Records created at or after this time (any length: split into 14-day windows)',
+);
 const toDate = windowBound('to_date', 'To', 'Records created at or before this time; default now');
 
 /** Stamps, route points and latest positions (spec §9.9, §9.10, §10 rows 1–3). */
@@ -28,7 +32,8 @@ export const activityEndpoints: CyzenEndpoint[] = [
 		operation: 'getAll',
 		name: 'Get Many',
 		action: 'Get many route histories',
-		description: 'List auto-recorded positions (履歴情報 自動記録位置情報). Ranges are split into 14-day windows.',
+		description:
+			'List auto-recorded positions (履歴情報 自動記録位置情報). Ranges are split into 14-day windows.',
 		title: '履歴情報(自動記録位置情報) 取得',
 		method: 'GET',
 		path: '/trackings',
@@ -43,7 +48,8 @@ export const activityEndpoints: CyzenEndpoint[] = [
 		operation: 'getAll',
 		name: 'Get Many',
 		action: 'Get latest positions',
-		description: 'The latest stamp and auto-recorded position of every user (ユーザーごとの最新位置)',
+		description:
+			'The latest stamp and auto-recorded position of every user (ユーザーごとの最新位置)',
 		title: 'ユーザーごとの最新位置 取得',
 		method: 'GET',
 		path: '/members_statuses',
@@ -64,7 +70,11 @@ export const activityEndpoints: CyzenEndpoint[] = [
 		window: { from: 'from_date', to: 'to_date', days: 7 },
 		idKeys: ['transportation_expense_id'],
 		query: [
-			windowBound('from_date', 'From', 'Expenses from this time (any length: split into 7-day windows)'),
+			windowBound(
+				'from_date',
+				'From',
+				'Expenses from this time (any length: split into 7-day windows)',
+			),
 			windowBound('to_date', 'To', 'Expenses up to this time; default now'),
 			idField('user_id', 'User'),
 		],

@@ -1,6 +1,6 @@
 import type { LocatorSpec } from '@japan-saas/shared/engine';
 
-import type { FieldSpec } from './schema';
+import type { CyzenEndpoint, FieldSpec } from './schema';
 
 const HEX_PLACEHOLDER = 'e.g. 0123456789abcdef0123456789abcdef';
 
@@ -63,4 +63,57 @@ export function windowBound(name: string, displayName: string, description: stri
 /** `1` when set (cyzen's flags such as `get_deleted=1`). */
 export function flag(name: string, displayName: string, description: string): FieldSpec {
 	return field(name, displayName, 'boolean', { booleanAsNumber: true, description });
+}
+
+/** An object of the §10 matrix as the node names it. */
+export interface CyzenObject {
+	resource: string;
+	/** English, singular and plural, e.g. 'spot photo tag'. */
+	singular: string;
+	plural: string;
+	/** The overview's own label, e.g. 'スポット写真タグ情報'. */
+	label: string;
+	/** Collection path below the base URL. */
+	path: string;
+}
+
+type Verb = 'getAll' | 'create' | 'update' | 'delete';
+
+const VERBS: Record<Verb, { name: string; method: CyzenEndpoint['method']; ja: string }> = {
+	getAll: { name: 'Get Many', method: 'GET', ja: '取得' },
+	create: { name: 'Create', method: 'POST', ja: '登録' },
+	update: { name: 'Update', method: 'PUT', ja: '更新' },
+	delete: { name: 'Delete', method: 'DELETE', ja: '削除' },
+};
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
+/**
+ * One operation of the §10 matrix on an object's collection path (spec §10.1): lists page with
+ * `next_*`, writes are forms, deletes send their ids in the query. `extra` overrides anything.
+ */
+export function operationOf(
+	object: CyzenObject,
+	verb: Verb,
+	status: NonNullable<CyzenEndpoint['status']>,
+	extra: Partial<CyzenEndpoint> = {},
+): CyzenEndpoint {
+	const { name, method, ja } = VERBS[verb];
+	const action =
+		verb === 'getAll'
+			? `Get many ${object.plural}`
+			: `${name} ${article(object.singular)} ${object.singular}`;
+	return {
+		resource: object.resource,
+		operation: verb,
+		name,
+		action,
+		description: `${action} (${object.label})`,
+		title: `${object.label} ${ja}`,
+		method,
+		path: object.path,
+		status,
+		...(verb === 'getAll' ? { paged: { listKey: object.path.slice(1) } } : {}),
+		...extra,
+	};
 }

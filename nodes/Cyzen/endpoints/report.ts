@@ -1,4 +1,4 @@
-import { idField, LOCATORS, windowBound } from './common';
+import { idField, LOCATORS, operationOf, windowBound } from './common';
 import type { CyzenEndpoint } from './schema';
 
 export const reportEndpoints: CyzenEndpoint[] = [
@@ -21,7 +21,7 @@ export const reportEndpoints: CyzenEndpoint[] = [
 		name: 'Get Many',
 		action: 'Get many reports',
 		description:
-			'List reports (報告書) updated in a range. Any range is split into 7-day windows (cyzen\'s limit) and de-duplicated; without one cyzen returns the last 7 days.',
+			"List reports (報告書) updated in a range. Any range is split into 7-day windows (cyzen's limit) and de-duplicated; without one cyzen returns the last 7 days.",
 		title: '報告書 取得',
 		method: 'GET',
 		path: '/reports',
@@ -34,14 +34,32 @@ export const reportEndpoints: CyzenEndpoint[] = [
 		// [public code] accepted but not applied: filtered here as well.
 		clientFilters: ['report_definition_id'],
 		query: [
-			windowBound('updated_from', 'Updated From', 'Reports updated at or after this time (any length: split into 7-day windows)'),
-			windowBound('updated_to', 'Updated To', 'Reports updated at or before this time; default now'),
+			windowBound(
+				'updated_from',
+				'Updated From',
+				'Reports updated at or after this time (any length: split into 7-day windows)',
+			),
+			windowBound(
+				'updated_to',
+				'Updated To',
+				'Reports updated at or before this time; default now',
+			),
 			{
 				...idField('report_definition_id', 'Report Definition', {
-					description: 'Only reports of this format (cyzen ignores this filter, so the node applies it)',
+					description:
+						'Only reports of this format (cyzen ignores this filter, so the node applies it)',
 				}),
 				locator: LOCATORS.reportDefinition,
 			},
 		],
 	},
+	operationOf(
+		{ resource: 'image', singular: 'image', plural: 'images', label: '画像', path: '/images' },
+		'getAll',
+		'PROPOSED',
+		{
+			description: 'List the images of reports (画像): names, types and URLs, not the files',
+			query: [idField('report_id', 'Report ID'), idField('image_id', 'Image ID')],
+		},
+	),
 ];

@@ -1,4 +1,4 @@
-import { field, flag, idField, windowBound } from './common';
+import { field, flag, idField, operationOf, windowBound, type CyzenObject } from './common';
 import type { CyzenEndpoint, FieldSpec } from './schema';
 
 const scheduleWriteFields = (required: boolean): FieldSpec[] => [
@@ -8,10 +8,22 @@ const scheduleWriteFields = (required: boolean): FieldSpec[] => [
 	idField('group_id', 'Group'),
 	idField('spot_id', 'Spot'),
 	field('members', 'Member User IDs', 'idList', {
+		parameter: 'memberUserIds',
+		stringId: true,
 		description: 'Users taking part (予定のメンバー), comma-separated IDs',
 	}),
 	field('detail', 'Detail (詳細)', 'string', { description: 'At most 500 characters' }),
+	flag('all_day', 'All Day', 'the schedule lasts all day (終日)'),
 ];
+
+const MEMBER: CyzenObject = {
+	resource: 'scheduleMember',
+	singular: 'schedule member',
+	plural: 'schedule members',
+	label: '予定のメンバー',
+	path: '/schedule_members',
+};
+const scheduleId = idField('schedule_id', 'Schedule', { required: true });
 
 export const scheduleEndpoints: CyzenEndpoint[] = [
 	{
@@ -29,10 +41,18 @@ export const scheduleEndpoints: CyzenEndpoint[] = [
 		window: { from: 'from_date', to: 'to_date', days: 7, degradeByDay: true },
 		idKeys: ['schedule_id'],
 		query: [
-			windowBound('from_date', 'From', 'Schedules starting at or after this time (any length: split into 7-day windows)'),
+			windowBound(
+				'from_date',
+				'From',
+				'Schedules starting at or after this time (any length: split into 7-day windows)',
+			),
 			windowBound('to_date', 'To', 'Schedules starting at or before this time; default now'),
 			flag('get_deleted', 'Include Deleted', 'deleted schedules are included (with deleted_at)'),
-			flag('with_actual', 'With Actuals', 'the reports filed against each schedule are added (schedule_actual)'),
+			flag(
+				'with_actual',
+				'With Actuals',
+				'the reports filed against each schedule are added (schedule_actual)',
+			),
 		],
 	},
 	{
@@ -71,4 +91,28 @@ export const scheduleEndpoints: CyzenEndpoint[] = [
 		status: 'PROPOSED',
 		query: [idField('schedule_id', 'Schedule', { required: true })],
 	},
+	operationOf(MEMBER, 'getAll', 'EMBEDDED', {
+		description:
+			'List who takes part in which schedule. The same data comes inside Get Many schedules (users[]).',
+		query: [idField('schedule_id', 'Schedule'), idField('user_id', 'User')],
+	}),
+	operationOf(MEMBER, 'create', 'EMBEDDED', {
+		description:
+			'Add a user to a schedule. Members can also be given when creating the schedule (members).',
+		body: [scheduleId, idField('user_id', 'User', { required: true })],
+	}),
+	operationOf(MEMBER, 'update', 'PROPOSED', {
+		description: "Replace a schedule's members with these users",
+		body: [
+			scheduleId,
+			field('user_id', 'Member User IDs', 'idList', {
+				parameter: 'memberUserIds',
+				stringId: true,
+				required: true,
+			}),
+		],
+	}),
+	operationOf(MEMBER, 'delete', 'PROPOSED', {
+		query: [scheduleId, idField('user_id', 'User', { required: true })],
+	}),
 ];

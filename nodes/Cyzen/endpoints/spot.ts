@@ -28,8 +28,10 @@ const spotWriteFields = (codeRequired: boolean): FieldSpec[] => [
 	field('valid_from', 'Valid From', 'dateTime'),
 	field('valid_to', 'Valid To', 'dateTime'),
 	idField('group_id', 'Group'),
-	idField('spot_tag_id', 'Spot Tag', { description: 'Replaces the spot\'s tags with this one' }),
-	field('extend_data', 'Extended Data', 'json', { description: 'Custom items as a JSON object; sent as a JSON string' }),
+	idField('spot_tag_id', 'Spot Tag', { description: "Replaces the spot's tags with this one" }),
+	field('extend_data', 'Extended Data', 'json', {
+		description: 'Custom items as a JSON object; sent as a JSON string',
+	}),
 ];
 
 export const spotEndpoints: CyzenEndpoint[] = [
@@ -48,8 +50,14 @@ export const spotEndpoints: CyzenEndpoint[] = [
 		window: { from: 'updated_from', to: 'updated_to', days: 7 },
 		idKeys: ['spot_id'],
 		query: [
-			field('spot_code', 'Spot Code (スポットコード)', 'string', { description: 'Matches ignoring case' }),
-			windowBound('updated_from', 'Updated From', 'Spots updated at or after this time (any length: split into 7-day windows)'),
+			field('spot_code', 'Spot Code (スポットコード)', 'string', {
+				description: 'Matches ignoring case',
+			}),
+			windowBound(
+				'updated_from',
+				'Updated From',
+				'Spots updated at or after this time (any length: split into 7-day windows)',
+			),
 			windowBound('updated_to', 'Updated To', 'Spots updated at or before this time; default now'),
 		],
 	},

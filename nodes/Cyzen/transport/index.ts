@@ -4,6 +4,8 @@ export { cyzenRequest } from './request';
 export { listCyzenChanges, type CyzenChangeSource, type CyzenChanges } from './changes';
 export { listRecords, rangeOfQuery, RangeRefused, type ListRun, type SkippedDay } from './list';
 export {
+	CYZEN_TIME_LAYOUT,
+	CYZEN_ZONE,
 	createdAtOf,
 	fromCyzenTime,
 	toCyzenTime,

@@ -90,7 +90,10 @@ function windowQuery(run: ListRun, window: TimeRange): IDataObject {
  * One window's records. A schedule window answering 500 (a data fault on cyzen's side on some
  * days, spec §6) is asked again day by day; a day that still fails is skipped and recorded.
  */
-async function* windowRecords(run: ListRun, window: TimeRange | undefined): AsyncGenerator<IDataObject> {
+async function* windowRecords(
+	run: ListRun,
+	window: TimeRange | undefined,
+): AsyncGenerator<IDataObject> {
 	const qs = window ? windowQuery(run, window) : run.qs;
 	if (!window || !run.endpoint.window?.degradeByDay) {
 		yield* withFallback(run, qs);
@@ -123,11 +126,17 @@ async function* windowRecords(run: ListRun, window: TimeRange | undefined): Asyn
 function idOf(endpoint: CyzenEndpoint, record: IDataObject): string | undefined {
 	if (!endpoint.idKeys?.length) return undefined;
 	const parts = endpoint.idKeys.map((key) => record[key]);
-	return parts.some((part) => part === undefined || part === null) ? undefined : parts.join('\u0000');
+	return parts.some((part) => part === undefined || part === null)
+		? undefined
+		: parts.join('\u0000');
 }
 
 /** Whether a record passes the filters cyzen ignores (report_definition_id, spec §11.3). */
-function passesClientFilters(endpoint: CyzenEndpoint, qs: IDataObject, record: IDataObject): boolean {
+function passesClientFilters(
+	endpoint: CyzenEndpoint,
+	qs: IDataObject,
+	record: IDataObject,
+): boolean {
 	return (endpoint.clientFilters ?? []).every((name) => {
 		const wanted = qs[name];
 		if (wanted === undefined || wanted === null || wanted === '') return true;
@@ -145,9 +154,7 @@ function passesClientFilters(endpoint: CyzenEndpoint, qs: IDataObject, record: I
 export async function* listRecords(run: ListRun): AsyncGenerator<IDataObject> {
 	const { endpoint } = run;
 	const windows =
-		run.range && endpoint.window
-			? splitIntoWindows(run.range, endpoint.window.days)
-			: [undefined];
+		run.range && endpoint.window ? splitIntoWindows(run.range, endpoint.window.days) : [undefined];
 	const seen = new Set<string>();
 	for (const window of windows) {
 		for await (const record of windowRecords(run, window)) {
@@ -187,7 +194,8 @@ export function rangeOfQuery(
 	if (fromText === undefined && toText === undefined) return { qs: rest };
 	const from = fromText === undefined ? undefined : fromCyzenTime(fromText);
 	const to = toText === undefined ? undefined : fromCyzenTime(toText);
-	if (fromText !== undefined && !from) throw new RangeRefused(rule.from, `${rule.from} is not a date`);
+	if (fromText !== undefined && !from)
+		throw new RangeRefused(rule.from, `${rule.from} is not a date`);
 	if (toText !== undefined && !to) throw new RangeRefused(rule.to, `${rule.to} is not a date`);
 	const end = to ?? now.toUTC().startOf('second');
 	const start = from ?? end.minus({ days: rule.days }).plus({ seconds: 1 });

@@ -56,7 +56,7 @@ export const cyzenProfile: VendorProfile = {
 		403: 'The company ID does not belong to this access token. Check the credential.',
 		404: 'cyzen has no such path. Paths marked PROPOSED are our reading of the overview; use Custom API Call with the path from your API reference.',
 		429: 'cyzen allows 5 requests per second per access token, shared by every system using it. Lower the credential rate.',
-		500: 'cyzen answered 500. Some schedule date ranges do this on cyzen\'s side; schedule lists retry such windows day by day.',
+		500: "cyzen answered 500. Some schedule date ranges do this on cyzen's side; schedule lists retry such windows day by day.",
 		503: 'cyzen allows 5 requests per second per access token, shared by every system using it. Lower the credential rate.',
 	},
 	secretFields: ['accessToken'],

@@ -28,7 +28,11 @@ export async function cyzenRequest<T = unknown>(
 		context,
 		cyzenConnection,
 		form
-			? { ...request, body: formFields((request.body as IDataObject | undefined) ?? {}), form: true }
+			? {
+					...request,
+					body: formFields((request.body as IDataObject | undefined) ?? {}),
+					form: true,
+				}
 			: { ...request, body: undefined },
 		options,
 	)) as T;
