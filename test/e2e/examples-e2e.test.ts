@@ -22,6 +22,7 @@ const EXAMPLES = [
 	'mazrica-trigger-deal-changed.json',
 	'rodem-trigger-expense-changed.json',
 	'cyzen-reports-to-spreadsheet-rows.json',
+	'mazrica-customers-to-cyzen-spots.json',
 ];
 
 beforeAll(async () => {
@@ -297,4 +298,29 @@ test('example: cyzen reports → one spreadsheet row per filed report, the same 
 		'状態',
 	]);
 	expect(rows()[0]['更新日時']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+});
+
+test('example: Mazrica customers → cyzen spots upserted by spot code; a second run duplicates nothing', async () => {
+	const { mazrica, cyzen } = services;
+	const { surely, maybe } = await firstRun(
+		'jpSaasExample13',
+		() => [...mazrica.store.customers.values()],
+		(customer) => customer.updatedAt,
+		sinceYesterday,
+	);
+	const code = (customer: { id: number }) => `MZ-${customer.id}`;
+	const spots = () => [...cyzen.store.spots.values()].filter((s) => s.spot_code?.startsWith('MZ-'));
+	const codes = spots().map((s) => s.spot_code);
+	expect(codes).toEqual(expect.arrayContaining(surely.map(code)));
+	expect(maybe.map(code)).toEqual(expect.arrayContaining(codes));
+	expect(new Set(codes).size).toBe(codes.length);
+	const names = new Map(maybe.map((c) => [code(c), c.name]));
+	for (const spot of spots()) expect(spot.spot_name).toBe(names.get(spot.spot_code ?? ''));
+
+	const spotCount = cyzen.store.spots.size;
+	const second = await n8n.execute('jpSaasExample13');
+	expect(second.data.resultData.error).toBeUndefined();
+	expect(output(second, 'Create spot')).toHaveLength(0);
+	expect(output(second, 'Update spot').length).toBeGreaterThanOrEqual(surely.length);
+	expect(cyzen.store.spots.size).toBe(spotCount);
 });
