@@ -16,7 +16,7 @@ import { cyzenCredentials, cyzenTrigger } from './trigger-setup';
  * `VisibilityModel` judges the items. Schedules run in both readings of their window
  * (`scheduleWindowOn`). The simulator clock runs ahead of n8n's, as a vendor's clock may.
  */
-// 50 seeds: the transport spaces requests at the token rate (4/s, burst 1), about 1 s per seed.
+// 50 seeds: the transport spaces requests at the token rate (5/s here, burst 1), about 1 s per seed.
 const SEEDS = 50;
 
 const SMALL = {
@@ -176,10 +176,13 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 	const watched = watchedFor(kind);
 	const deletedAt = new Map<string, number>();
 	const maxLagMs = overlapMinutes * 60_000 - 1000;
-	const trigger = cyzenTrigger(cyzenCredentials(sim, sim.addToken()), {
-		watch: kind,
-		options: { overlapMinutes },
-	});
+	const trigger = cyzenTrigger(
+		cyzenCredentials(sim, { accessToken: sim.addToken(), requestsPerSecond: 5 }),
+		{
+			watch: kind,
+			options: { overlapMinutes },
+		},
+	);
 	const run = new TriggerHistory({
 		sim,
 		trigger,

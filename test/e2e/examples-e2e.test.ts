@@ -54,6 +54,7 @@ test('n8n lists every node of the package under the community package prefix', a
 		'yappliCrmTrigger',
 		'rodem',
 		'rodemTrigger',
+		'cyzenTrigger',
 	]) {
 		expect(ours).toContain(`n8n-nodes-japan-saas.${node}`);
 	}
