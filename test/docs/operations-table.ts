@@ -1,4 +1,8 @@
 import { bulkTwin, OPERATIONS } from '../../nodes/Mazrica/endpoints/catalog';
+import {
+	OPERATIONS as CYZEN_OPERATIONS,
+	RESOURCES as CYZEN_RESOURCES,
+} from '../../nodes/Cyzen/endpoints/index';
 import { RESOURCES } from '../../nodes/Mazrica/endpoints/index';
 import type { EndpointSpec } from '../../nodes/shared/engine';
 import { Rodem } from '../../nodes/Rodem/Rodem.node';
@@ -14,6 +18,7 @@ export const TESTED_IN = {
 	rodem: 'test/rodem/expenses.test.ts',
 	satori: 'test/satori/operations.test.ts',
 	satoriBulk: 'test/satori/bulk.test.ts',
+	cyzen: 'test/cyzen/operations.test.ts',
 };
 
 /** Yappli CRM's path per operation, as its operation files call them (below {App URL}/api/ext). */
@@ -81,6 +86,19 @@ function satoriRows(): string[] {
 	);
 }
 
+/** cyzen's rows: every operation with its path and the path's status (spec §10). */
+function cyzenRows(): string[] {
+	const name = (value: string) => CYZEN_RESOURCES.find((r) => r.value === value)?.name ?? value;
+	return [...CYZEN_OPERATIONS]
+		.sort(
+			(a, b) => name(a.resource).localeCompare(name(b.resource)) || a.name.localeCompare(b.name),
+		)
+		.map((e) => {
+			const via = e.status ? endpoint(e) : 'any method and path, with query and form fields';
+			return `| cyzen | ${name(e.resource)} | ${e.name} | ${via} | ${TESTED_IN.cyzen} |`;
+		});
+}
+
 const resourceName = (value: string) => RESOURCES.find((r) => r.value === value)?.name ?? value;
 /** An endpoint's cell: method and path, and the path's status when its table gives one. */
 const endpoint = (e: EndpointSpec) =>
@@ -109,7 +127,8 @@ export function mazricaOperationsTable(): string {
 		...yappliRows(),
 		...rodemRows(),
 		...satoriRows(),
+		...cyzenRows(),
 		'',
-		`Mazrica: ${OPERATIONS.length} operations covering all ${OPERATIONS.length + OPERATIONS.filter((e) => bulkTwin(e)).length} documented endpoints (the bulk endpoints are reached through "Use Bulk Endpoint"), paths below \`/v1\`. Yappli CRM: paths below \`{App URL}/api/ext\`; the token endpoint is used by the credential. RODEM: the OAuth endpoints are used by the credential. SATORI: paths below the credential's Base URL (\`https://api.satr.jp\`); SATORI publishes no path for the PROPOSED ones, which each operation lets you correct under Options → Endpoint Path.`,
+		`Mazrica: ${OPERATIONS.length} operations covering all ${OPERATIONS.length + OPERATIONS.filter((e) => bulkTwin(e)).length} documented endpoints (the bulk endpoints are reached through "Use Bulk Endpoint"), paths below \`/v1\`. Yappli CRM: paths below \`{App URL}/api/ext\`; the token endpoint is used by the credential. RODEM: the OAuth endpoints are used by the credential. SATORI: paths below the credential's Base URL (\`https://api.satr.jp\`); SATORI publishes no path for the PROPOSED ones, which each operation lets you correct under Options → Endpoint Path. cyzen: paths below \`https://ext.cyzen.cloud/webapi/v0\`; CONFIRMED paths were seen in public integration code, EMBEDDED ones carry data that also comes inside a confirmed endpoint, and PROPOSED ones are our reading of the vendor's overview (the full reference is not public) — if your reference names a path differently, use Custom API Call.`,
 	].join('\n');
 }

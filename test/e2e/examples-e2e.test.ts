@@ -21,6 +21,8 @@ const EXAMPLES = [
 	'mazrica-contacts-changed-csv.json',
 	'mazrica-trigger-deal-changed.json',
 	'rodem-trigger-expense-changed.json',
+	'cyzen-reports-to-spreadsheet-rows.json',
+	'mazrica-customers-to-cyzen-spots.json',
 ];
 
 beforeAll(async () => {
@@ -52,6 +54,7 @@ test('n8n lists every node of the package under the community package prefix', a
 		'yappliCrmTrigger',
 		'rodem',
 		'rodemTrigger',
+		'cyzenTrigger',
 	]) {
 		expect(ours).toContain(`n8n-nodes-japan-saas.${node}`);
 	}
@@ -259,4 +262,66 @@ test('active triggers in n8n emit each change exactly once, also across an n8n r
 		`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'jpSaasExample06' }))}`,
 	);
 	expect(executions.count).toBe(3);
+});
+
+test('example: cyzen reports → one spreadsheet row per filed report, the same row key when it is edited', async () => {
+	const { cyzen, sink } = services;
+	const reportPolls = () => cyzen.received({ method: 'GET', path: '/webapi/v0/reports' }).length;
+	const pollsBefore = reportPolls();
+	const workflow = await n8n.rest<{ versionId: string }>('GET', '/rest/workflows/jpSaasExample12');
+	await n8n.rest('POST', '/rest/workflows/jpSaasExample12/activate', {
+		versionId: workflow.versionId,
+	});
+	await waitFor('the activation poll', () => reportPolls() > pollsBefore, 60_000);
+	const rows = () =>
+		sink
+			.received({ method: 'POST', path: '/hook/report-row' })
+			.map((r) => r.body as Record<string, string>);
+	const report = cyzen.app.submitReport({ items: { 訪問目的: ['定期訪問', '見積提出'] } });
+	await waitFor('the row of the filed report', () => rows().length >= 1, 90_000);
+	cyzen.app.editReport(report.report_id, { 訪問目的: ['クレーム対応'] });
+	await waitFor('the row of the edited report', () => rows().length >= 2, 90_000);
+	const settled = reportPolls();
+	await waitFor('one more poll', () => reportPolls() > settled, 90_000);
+
+	expect(rows().map((row) => [row['報告書ID'], row['状態'], row['訪問目的']])).toEqual([
+		[report.report_id, '新規', '定期訪問, 見積提出'],
+		[report.report_id, '修正', 'クレーム対応'],
+	]);
+	expect(Object.keys(rows()[0])).toEqual([
+		'報告書ID',
+		'報告書',
+		'更新日時',
+		'担当者ID',
+		'訪問先',
+		'訪問目的',
+		'商談内容',
+		'状態',
+	]);
+	expect(rows()[0]['更新日時']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+});
+
+test('example: Mazrica customers → cyzen spots upserted by spot code; a second run duplicates nothing', async () => {
+	const { mazrica, cyzen } = services;
+	const { surely, maybe } = await firstRun(
+		'jpSaasExample13',
+		() => [...mazrica.store.customers.values()],
+		(customer) => customer.updatedAt,
+		sinceYesterday,
+	);
+	const code = (customer: { id: number }) => `MZ-${customer.id}`;
+	const spots = () => [...cyzen.store.spots.values()].filter((s) => s.spot_code?.startsWith('MZ-'));
+	const codes = spots().map((s) => s.spot_code);
+	expect(codes).toEqual(expect.arrayContaining(surely.map(code)));
+	expect(maybe.map(code)).toEqual(expect.arrayContaining(codes));
+	expect(new Set(codes).size).toBe(codes.length);
+	const names = new Map(maybe.map((c) => [code(c), c.name]));
+	for (const spot of spots()) expect(spot.spot_name).toBe(names.get(spot.spot_code ?? ''));
+
+	const spotCount = cyzen.store.spots.size;
+	const second = await n8n.execute('jpSaasExample13');
+	expect(second.data.resultData.error).toBeUndefined();
+	expect(output(second, 'Create spot')).toHaveLength(0);
+	expect(output(second, 'Update spot').length).toBeGreaterThanOrEqual(surely.length);
+	expect(cyzen.store.spots.size).toBe(spotCount);
 });

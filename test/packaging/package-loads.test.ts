@@ -70,6 +70,15 @@ describe('the built package', () => {
 		expect(trigger?.webhooks?.[0]).toEqual(expect.objectContaining({ httpMethod: 'POST', path: 'satori' }));
 	});
 
+	test('registers the cyzen Trigger, found by its Japanese names, polling with the cyzen credential', () => {
+		const trigger = loader.types.nodes.find((d) => d.name === 'cyzenTrigger');
+		expect(trigger?.polling).toBe(true);
+		expect(trigger?.credentials).toEqual([{ name: 'cyzenApi', required: true }]);
+		expect(trigger?.codex?.alias).toEqual(
+			expect.arrayContaining(['報告書', '日報', '訪問', 'スポット', '予定']),
+		);
+	});
+
 	test('ships no test code, simulators or undici in dist', () => {
 		const files: string[] = [];
 		const walk = (dir: string) => {

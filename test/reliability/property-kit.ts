@@ -222,10 +222,14 @@ export interface HistorySetup {
 	listPath: string;
 	/** The item field holding the change time. */
 	timeField: string;
+	/** The item field holding the record id; default `id`. */
+	idField?: string;
 	/** id → change time of every record the watched list shows now. */
 	visible: () => Map<string, number>;
 	/** The body of the 500 a failing request gets, in the vendor's error shape. */
 	errorBody: unknown;
+	/** The status of a failing request; default 500 (a transport that retries 500s may want a 400). */
+	failStatus?: number;
 }
 
 /**
@@ -283,9 +287,9 @@ export class TriggerHistory {
 				path: listPath,
 				exact: true,
 				skip,
-				respond: { status: 500, body: this.setup.errorBody },
+				respond: { status: this.setup.failStatus ?? 500, body: this.setup.errorBody },
 			});
-			this.log(`request ${skip + 1} of the next poll fails with 500`);
+			this.log(`request ${skip + 1} of the next poll fails with ${this.setup.failStatus ?? 500}`);
 		}
 		await this.poll(label);
 	}
@@ -296,7 +300,7 @@ export class TriggerHistory {
 	}
 
 	async poll(label: string): Promise<void> {
-		const { sim, trigger, timeField } = this.setup;
+		const { sim, trigger, timeField, idField = 'id' } = this.setup;
 		const index = this.model.beginPoll();
 		let emitted: INodeExecutionData[] | null = null;
 		let ok = true;
@@ -310,7 +314,7 @@ export class TriggerHistory {
 		sim.clearFaults();
 		this.model.endPoll(index, ok);
 		const items: Emission[] = (emitted ?? []).map((item) => ({
-			id: String(item.json.id),
+			id: String(item.json[idField]),
 			time: vendorTimeMs(item.json[timeField]) ?? NaN,
 			event: item.json.event,
 			poll: index,

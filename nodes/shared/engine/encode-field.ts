@@ -70,17 +70,22 @@ const stringKey = z.union([
 	z.number().transform(String),
 ]);
 
-const idArray = z
-	.union([
-		z.array(wholeNumber),
-		z.string().transform((s) =>
-			s
-				.split(',')
-				.map((part) => part.trim())
-				.filter(Boolean),
-		),
-	])
-	.pipe(z.array(wholeNumber));
+/** Several ids as an array, or one comma-separated text; string keys with `stringId`. */
+const idArrayOf = (element: z.ZodTypeAny) =>
+	z
+		.union([
+			z.array(element),
+			z.string().transform((s) =>
+				s
+					.split(',')
+					.map((part) => part.trim())
+					.filter(Boolean),
+			),
+		])
+		.pipe(z.array(element));
+
+const idArray = idArrayOf(wholeNumber);
+const stringKeyArray = idArrayOf(stringKey);
 
 function jsonValue(field: FieldSpec): FieldSchema {
 	return z
@@ -139,7 +144,7 @@ function buildSchema(field: FieldSpec, dates: VendorDates, workflowZone: string)
 		case 'id':
 			return field.stringId ? stringKey : numericId(field);
 		case 'idList':
-			return idArray;
+			return field.stringId ? stringKeyArray : idArray;
 		case 'referenceList':
 			return idArray.transform((ids) => ids.map((value) => ({ id: value })));
 		case 'json':

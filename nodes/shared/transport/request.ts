@@ -39,6 +39,7 @@ import {
 	DailyQuotaExhausted,
 	effectiveThrottle,
 	sharedThrottle,
+	withRateCap,
 	type Pause,
 } from './throttle';
 import type { VendorProfile } from './vendor-profile';
@@ -54,6 +55,12 @@ export interface VendorConnection {
 	profile: VendorProfile;
 	credentialType: string;
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/**
+	 * The requests per second the credential says its key may use (a key the vendor lets other
+	 * systems share, e.g. cyzen's token): lowers the profile's rate before the safety margin and
+	 * the share between n8n processes. Undefined or above the profile's rate: the profile's.
+	 */
+	rateFromCredentials?(credentials: ICredentialDataDecryptedObject): number | undefined;
 }
 
 export interface VendorRequest {
@@ -197,7 +204,7 @@ export async function vendorRequest<T = unknown>(
 	options: RequestOptions = {},
 ): Promise<T> {
 	const { profile, credentialType } = connection;
-	const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+	const policy: RetryPolicy = { ...defaultRetryPolicy, ...profile.retry, ...options.retry };
 	const throttle = options.throttle ?? sharedThrottle;
 	const node = this.getNode();
 	const credentials = await this.getCredentials(credentialType, options.itemIndex);
@@ -216,7 +223,11 @@ export async function vendorRequest<T = unknown>(
 			{ itemIndex: options.itemIndex },
 		);
 	}
-	const rate = effectiveThrottle(profile.throttle, options.maxRequestsPerSecond, processes);
+	const rate = effectiveThrottle(
+		withRateCap(profile.throttle, connection.rateFromCredentials?.(credentials)),
+		options.maxRequestsPerSecond,
+		processes,
+	);
 	const timeoutMs =
 		options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);

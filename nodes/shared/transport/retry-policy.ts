@@ -24,6 +24,11 @@ export interface RetryPolicy {
 	 * again. 0 switches the breaker off.
 	 */
 	circuitBreakerCooldownMs: number;
+	/**
+	 * Wait the full step plus up to this much at random (a vendor that documents its steps, e.g.
+	 * cyzen's 1, 2, 4, 8, 16 s), instead of a random time in the step's upper half.
+	 */
+	jitterMs?: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -132,5 +137,6 @@ export function backoffDelay(
 	random: () => number = Math.random,
 ): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	if (policy.jitterMs !== undefined) return Math.round(ceiling + random() * policy.jitterMs);
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

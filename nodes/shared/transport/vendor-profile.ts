@@ -1,3 +1,4 @@
+import type { RetryPolicy } from './retry-policy';
 import type { ThrottleProfile } from './throttle';
 
 /** What the vendor said went wrong, pulled out of its own error body. */
@@ -31,6 +32,8 @@ export interface VendorProfile {
 	/** Shown in messages: "Mazrica returned 400: …". Also names the vendor in budget keys. */
 	displayName: string;
 	throttle: ThrottleProfile;
+	/** The vendor's own retry steps, when its document prescribes them (cyzen: 1, 2, 4, 8, 16 s). */
+	retry?: Partial<RetryPolicy>;
 	/** Reads the vendor's message out of a non-2xx body; by default the shared `readVendorError`. */
 	errorFromBody?(body: unknown): VendorErrorDetail | undefined;
 	/** Reads an error out of a 2xx body, for vendors that answer 200 with an error inside. */

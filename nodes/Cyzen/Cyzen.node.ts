@@ -1,0 +1,35 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { cyzenEngine } from './engine';
+
+export class Cyzen implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cyzen',
+		name: 'cyzen',
+		icon: { light: 'file:../../icons/cyzen.svg', dark: 'file:../../icons/cyzen.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{($parameter["operation"] === "getAll" ? "get many" : $parameter["operation"]) + ": " + $parameter["resource"].replace(/([A-Z])/g, " $1").toLowerCase()}}',
+		description:
+			'Read and write cyzen field-sales data (spots, reports, schedules, stamps) through the cyzen 連携API',
+		defaults: { name: 'Cyzen' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cyzenApi', required: true }],
+		properties: cyzenEngine.properties,
+	};
+
+	methods = { listSearch: cyzenEngine.listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await cyzenEngine.execute(this);
+	}
+}

@@ -1,0 +1,281 @@
+import { serveDuringTests } from '../kit/lifecycle';
+import { Dice, runSeeds, TriggerHistory } from '../reliability/property-kit';
+import { CyzenSimulator } from '../simulators/cyzen/cyzen-simulator';
+import { formatUtc, parseUtc } from '../simulators/cyzen/time';
+import type { Stamped } from '../simulators/cyzen/types';
+import { cyzenCredentials, cyzenTrigger } from './trigger-setup';
+
+/**
+ * cyzen Trigger, property: every change is emitted exactly once (the harness of
+ * test/reliability/trigger-properties-*.test.ts). A *change* is an (id, change time) pair as cyzen
+ * prints it (whole seconds): reports and spots by `updated_at`, stamps by `create_at`, schedules by
+ * `updated_at` (a deletion moves it to `deleted_at`). Each seed builds a random history against
+ * the simulator — edits, creations, spot deletions, schedule deletions, whole pages changed in one
+ * second, changes spread past the overlap, records visible late (stamped up to the overlap behind
+ * the clock), changes while the trigger pages, n8n restarts, polls failing on one request — and
+ * `VisibilityModel` judges the items. Schedules run in both readings of their window
+ * (`scheduleWindowOn`). The simulator clock runs ahead of n8n's, as a vendor's clock may.
+ */
+// 50 seeds: the transport spaces requests at the token rate (5/s here, burst 1), about 1 s per seed.
+const SEEDS = 50;
+
+const SMALL = {
+	users: 4,
+	spots: 20,
+	reports: 20,
+	reportDays: 3,
+	historyDays: 1,
+	trackingDays: 1,
+	scheduleDays: 2,
+};
+const sim = serveDuringTests(new CyzenSimulator({ switches: { rateLimit: false }, seed: SMALL }));
+
+type Kind = 'report' | 'spot' | 'history' | 'schedule';
+
+interface Watched {
+	listPath: string;
+	idField: string;
+	timeField: string;
+	visible(): Map<string, number>;
+	ids(): string[];
+	edit(id: string): void;
+	/** A new record stamped `lagMs` behind the clock (0: now). */
+	create(lagMs: number): string;
+	/** Edits `id` so that its change time is `lagMs` behind the clock, if that is after its last. */
+	editLate(id: string, lagMs: number): boolean;
+	/** Spots: deleted (gone); schedules: deleted (shown with `deleted_at`); else undefined. */
+	remove?(id: string): void;
+}
+
+const ms = (text: string) => parseUtc(text) ?? NaN;
+const stampedLate = (lagMs: number) => formatUtc(Math.floor((sim.now() - lagMs) / 1000) * 1000);
+
+function moveLate(record: Stamped | undefined, lagMs: number): boolean {
+	const at = stampedLate(lagMs);
+	if (!record || at <= record.updated_at) return false;
+	record.updated_at = at;
+	return true;
+}
+
+function watchedFor(kind: Kind): Watched {
+	const { store, app } = sim;
+	switch (kind) {
+		case 'report':
+			return {
+				listPath: '/webapi/v0/reports',
+				idField: 'report_id',
+				timeField: 'updated_at',
+				visible: () =>
+					new Map([...store.reports.values()].map((r) => [r.report_id, ms(r.updated_at)])),
+				ids: () => [...store.reports.keys()],
+				edit: (id) => void app.editReport(id, {}),
+				create: (lagMs) => {
+					const report = app.submitReport();
+					report.created_at = report.updated_at = stampedLate(lagMs);
+					return report.report_id;
+				},
+				editLate: (id, lagMs) => moveLate(store.reports.get(id), lagMs),
+			};
+		case 'spot': {
+			const template = structuredClone([...store.spots.values()][0]);
+			return {
+				listPath: '/webapi/v0/spots',
+				idField: 'spot_id',
+				timeField: 'updated_at',
+				visible: () => new Map([...store.spots.values()].map((s) => [s.spot_id, ms(s.updated_at)])),
+				ids: () => [...store.spots.keys()],
+				edit: (id) => app.touch('spot', id),
+				create: (lagMs) => {
+					const spot_id = store.newId();
+					const at = stampedLate(lagMs);
+					store.spots.set(spot_id, {
+						...structuredClone(template),
+						spot_id,
+						spot_code: null,
+						created_at: at,
+						updated_at: at,
+					});
+					return spot_id;
+				},
+				editLate: (id, lagMs) => moveLate(store.spots.get(id), lagMs),
+				remove: (id) => void store.spots.delete(id),
+			};
+		}
+		case 'history':
+			return {
+				listPath: '/webapi/v0/histories',
+				idField: 'history_id',
+				timeField: 'create_at',
+				visible: () =>
+					new Map([...store.histories.values()].map((h) => [h.history_id, ms(h.create_at)])),
+				ids: () => [...store.histories.keys()],
+				// A stamp is never edited: every "edit" in the field is a new stamp.
+				edit: () => void app.stamp(),
+				create: (lagMs) => {
+					const history = app.stamp();
+					history.create_at = history.updated_at = stampedLate(lagMs);
+					return history.history_id;
+				},
+				editLate: (_id, lagMs) => {
+					const history = app.stamp();
+					history.create_at = history.updated_at = stampedLate(lagMs);
+					return true;
+				},
+			};
+		case 'schedule': {
+			const live = () => [...store.schedules.values()].filter((s) => s.deleted_at === null);
+			const template = structuredClone([...store.schedules.values()][0]);
+			return {
+				listPath: '/webapi/v0/schedules',
+				idField: 'schedule_id',
+				timeField: 'updated_at',
+				// Deleted ones too (get_deleted=1), their deletion being their last change.
+				visible: () =>
+					new Map([...store.schedules.values()].map((s) => [s.schedule_id, ms(s.updated_at)])),
+				ids: () => live().map((s) => s.schedule_id),
+				edit: (id) => app.touch('schedule', id),
+				create: (lagMs) => {
+					const schedule_id = store.newId();
+					const at = stampedLate(lagMs);
+					const start = formatUtc(Math.floor((sim.now() + 86_400_000) / 1000) * 1000);
+					store.schedules.set(schedule_id, {
+						...structuredClone(template),
+						schedule_id,
+						start_date: start,
+						end_date: start,
+						deleted_at: null,
+						created_at: at,
+						updated_at: at,
+					});
+					return schedule_id;
+				},
+				editLate: (id, lagMs) => moveLate(store.schedules.get(id), lagMs),
+				remove: (id) => app.deleteSchedule(id),
+			};
+		}
+	}
+}
+
+async function runSeed(seed: number): Promise<{ problems: string[]; history: string[] }> {
+	const dice = new Dice(seed);
+	const kind = dice.pick<Kind>(['report', 'spot', 'history', 'schedule']);
+	const overlapMinutes = dice.pick([5, 5, 1, 0]);
+	const scheduleWindowOn = dice.pick(['start_date', 'updated_at'] as const);
+	// Ahead of n8n's clock by up to 10 minutes; frozen, so many changes can share one second.
+	sim.reset();
+	sim.freezeClock(Math.floor(Date.now() / 1000) * 1000 + dice.int(0, 600) * 1000);
+	sim.seed({ ...SMALL, randomSeed: seed, spots: kind === 'spot' ? dice.int(150, 260) : 20 });
+	sim.setSwitches({ scheduleWindowOn });
+	if (kind === 'schedule') {
+		// Only schedules starting well inside the watched range (now − 1 day … now + 6 days).
+		for (const [id, s] of sim.store.schedules) {
+			const start = ms(s.start_date) - sim.now();
+			if (start < -12 * 3_600_000 || start > 5 * 86_400_000) sim.store.schedules.delete(id);
+		}
+	}
+	const watched = watchedFor(kind);
+	const deletedAt = new Map<string, number>();
+	const maxLagMs = overlapMinutes * 60_000 - 1000;
+	const trigger = cyzenTrigger(
+		cyzenCredentials(sim, { accessToken: sim.addToken(), requestsPerSecond: 5 }),
+		{
+			watch: kind,
+			options: { overlapMinutes },
+		},
+	);
+	const run = new TriggerHistory({
+		sim,
+		trigger,
+		dice,
+		listPath: watched.listPath,
+		timeField: watched.timeField,
+		idField: watched.idField,
+		visible: watched.visible,
+		// A 400 fails the poll at once; a 500 would be retried by the transport after 1-2 s.
+		errorBody: { errors: [{ err_code: 40000, err_msg: 'invalid parameter.' }] },
+		failStatus: 400,
+	});
+	run.log(
+		`watch ${kind}, overlap ${overlapMinutes} min, schedules windowed on ${scheduleWindowOn}`,
+	);
+
+	const randomChange = (where: string) => {
+		const ids = watched.ids();
+		const roll = dice.int(0, 9);
+		if (roll <= 4 && ids.length > 0) {
+			const id = dice.pick(ids);
+			watched.edit(id);
+			run.log(`${where}edit ${id}`);
+		} else if (roll <= 6) {
+			run.log(`${where}create ${watched.create(0)}`);
+		} else if (roll <= 8 && ids.length > 1 && watched.remove) {
+			const id = dice.pick(ids);
+			watched.remove(id);
+			if (kind === 'schedule') deletedAt.set(id, sim.now() - (sim.now() % 1000));
+			run.log(`${where}delete ${id}`);
+		} else if (maxLagMs > 0) {
+			const lag = dice.int(1000, maxLagMs);
+			if (ids.length > 0 && dice.chance(0.6)) {
+				const id = dice.pick(ids);
+				if (watched.editLate(id, lag)) run.log(`${where}edit ${id}, visible ${lag} ms late`);
+			} else {
+				run.log(`${where}create ${watched.create(lag)}, visible ${lag} ms late`);
+			}
+		}
+	};
+
+	await run.activate();
+	const rounds = dice.int(2, 4);
+	for (let round = 1; round <= rounds; round++) {
+		const shape = dice.int(0, 19);
+		if (shape <= 1 && kind !== 'history' && watched.ids().length > 140) {
+			// A whole page and more in one second.
+			sim.advanceClock(1000);
+			const ids = dice.sample(watched.ids(), dice.int(141, 230));
+			for (const id of ids) watched.edit(id);
+			run.log(`${ids.length} edits in one second`);
+		} else if (shape <= 4) {
+			// Changes spread over more than the overlap window.
+			const count = dice.int(20, 80);
+			for (let i = 0; i < count; i++) {
+				sim.advanceClock(dice.int(2, 12) * 1000);
+				randomChange('');
+			}
+			run.log(`(${count} changes spread over time)`);
+		} else {
+			const count = dice.int(0, 6);
+			for (let i = 0; i < count; i++) {
+				if (dice.chance(0.5)) sim.advanceClock(dice.pick([1000, 2000, 15_000]));
+				randomChange('');
+			}
+		}
+		await run.round(
+			`poll ${round}`,
+			{ restart: 0.2, changeWhilePaging: 0.35, fail: 0.12 },
+			2,
+			(where) => {
+				const changes = dice.int(1, 4);
+				for (let i = 0; i < changes; i++) randomChange(where);
+			},
+		);
+		sim.advanceClock(dice.pick([1000, 60_000, 360_000]));
+	}
+	if (dice.chance(0.3)) run.restart();
+	await run.poll('quiet poll');
+	sim.freezeClock(undefined);
+	const problems = run.model.violations((e, first, known) => {
+		const expected =
+			deletedAt.get(e.id) === e.time
+				? 'deleted'
+				: kind === 'history' || (first && !known)
+					? 'created'
+					: 'updated';
+		return e.event === expected ? undefined : `tagged ${String(e.event)}, expected ${expected}`;
+	});
+	return { problems, history: run.lines };
+}
+
+test(`cyzen Trigger: every change emitted exactly once over ${SEEDS} random histories`, async () => {
+	const { ran } = await runSeeds(SEEDS, runSeed, 'test/cyzen/trigger-properties');
+	expect(ran).toBeGreaterThan(0);
+}, 600_000);
