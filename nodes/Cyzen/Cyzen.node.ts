@@ -10,7 +10,7 @@ import { cyzenEngine } from './engine';
 
 export class Cyzen implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Cyzen',
+		displayName: 'cyzen',
 		name: 'cyzen',
 		icon: { light: 'file:../../icons/cyzen.svg', dark: 'file:../../icons/cyzen.dark.svg' },
 		group: ['transform'],
@@ -19,7 +19,7 @@ export class Cyzen implements INodeType {
 			'={{($parameter["operation"] === "getAll" ? "get many" : $parameter["operation"]) + ": " + $parameter["resource"].replace(/([A-Z])/g, " $1").toLowerCase()}}',
 		description:
 			'Read and write cyzen field-sales data (spots, reports, schedules, stamps) through the cyzen 連携API',
-		defaults: { name: 'Cyzen' },
+		defaults: { name: 'cyzen' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
