@@ -31,19 +31,26 @@ export function writeReport(outDir, results) {
 	];
 	for (const scenario of results.scenarios) {
 		lines.push(`## ${scenario.id}. ${scenario.title}`, '');
+		if (scenario.failed) {
+			lines.push(`**Failed**: ${scenario.failed}`, '');
+			continue;
+		}
 		if (scenario.skipped) {
 			lines.push(`Not run: ${scenario.skipped}`, '');
 			continue;
 		}
-		lines.push('| variant | succeeded | items | requests | 429s | wall s | n8n CPU s | CPU ms / item | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|');
-		for (const v of scenario.variants) {
+		if (scenario.table) {
+			lines.push(`| ${scenario.table.columns.join(' | ')} |`, `|${scenario.table.columns.map(() => '---').join('|')}|`);
+			for (const row of scenario.table.rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
+		} else lines.push('| variant | succeeded | items | requests | 429s | wall s | n8n CPU s | CPU ms / item | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|');
+		for (const v of scenario.table ? [] : scenario.variants) {
 			lines.push(
 				`| ${cell(v.label)} | ${v.succeeded ? 'yes' : `**no**: ${cell(v.error)}`} | ${v.items} / ${v.itemsExpected ?? '–'} | ${v.requests} | ${v.rejected429} | ${v.wallSeconds} | ${v.cpuSeconds} | ${cell(v.cpuMsPerItem)} | ${v.peakRssMb} |`,
 			);
 		}
 		lines.push('');
 		if (scenario.fromRunAt) lines.push(`From the run of ${scenario.fromRunAt} (not rerun with \`--only\` since).`, '');
-		if (scenario.loadAverageAtStart) lines.push(`Started ${scenario.measuredAt}, load average ${scenario.loadAverageAtStart.join(', ')}.`, '');
+		if (scenario.loadAverageAtStart) lines.push(`Started ${scenario.measuredAt}; load average ${scenario.loadAverageAtStart.join(', ')} at its start, ${scenario.loadAverageAtEnd?.join(', ') ?? '?'} at its end.`, '');
 		for (const t of scenario.targets) lines.push(`- ${t.met ? '✅ met' : '❌ **missed**'}: ${t.name}: ${t.measured}`);
 		lines.push('');
 		for (const note of scenario.notes ?? []) lines.push(note, '');
