@@ -86,7 +86,15 @@ async function triggerScenarios(ctx) {
 	};
 }
 let n8n;
-process.on('SIGINT', () => void (n8n?.stop() ?? Promise.resolve()).then(() => process.exit(130)));
+let finished = false;
+// Ctrl-C: what finished so far is still written, with the interruption said in the results.
+process.on('SIGINT', () => {
+	results.interrupted = `interrupted (SIGINT) at ${new Date().toISOString()}`;
+	void (n8n?.stop() ?? Promise.resolve()).then(() => {
+		finish();
+		process.exit(130);
+	});
+});
 try {
 	for (const build of ['checkout', 'unthrottled']) {
 		const scenarios = selected.filter((s) => s.build === build);
@@ -121,6 +129,13 @@ try {
 		}
 	}
 } finally {
+	finish();
+}
+
+/** Writes the results once: the scenarios run, those not run, the load average at the end. */
+function finish() {
+	if (finished) return;
+	finished = true;
 	results.scenarios.push(...NOT_RUN.filter((s) => !only || only.has(s.id) || only.has(s.id.replace(/\D+$/, ''))));
 	if (only) keepEarlierScenarios(results);
 	results.scenarios.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));

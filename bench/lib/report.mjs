@@ -26,6 +26,7 @@ export function writeReport(outDir, results) {
 		`Every scenario ran in one real n8n ${results.n8n} (the one \`npm start\` runs, SQLite, this package installed from its npm tarball), started by a production webhook, against the local simulators (\`test/simulators/\`), next to what an experienced n8n user builds with n8n's HTTP Request node. ` +
 			`The machine: ${results.machine.cpus} cores shared with other work; load average (1, 5, 15 min) ${results.machine.loadAverageAtStart.join(', ')} at the start, ${results.machine.loadAverageAtEnd.join(', ')} at the end${(results.machine.earlierRuns ?? []).map((r) => `; earlier run of ${r.measuredAt}: ${r.loadAverageAtStart.join(', ')} → ${r.loadAverageAtEnd.join(', ')}`).join('')}. Wall times on a loaded machine vary from run to run; request counts and 429s do not.`,
 		'',
+		...(results.interrupted ? [`**This run was ${results.interrupted}**: the scenario running then has no figures.`, ''] : []),
 		'Targets are from issue 14; a missed target is shown as missed.',
 		'',
 	];
