@@ -3,12 +3,12 @@
 // package. Workflows are created and published through n8n's REST API (as the editor does) and run
 // by their production webhook, so every execution runs inside this one n8n process, whose CPU time
 // and resident memory are read from /proc while it runs.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { N8nServer, packPackage, scratchDir } = require('../../scripts/n8n/n8n.js');
+const { N8N_VERSION, N8nServer, packPackage, scratchDir } = require('../../scripts/n8n/n8n.js');
 const { freePort, sleep } = require('../../scripts/n8n/processes.js');
 
 /** Linux clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on every Linux n8n supports). */
@@ -18,8 +18,20 @@ export class BenchN8n {
 	/** `packageRoot`: the checkout (or bench-only build) whose `npm pack` is installed. */
 	static async start({ packageRoot, label }) {
 		const userFolder = mkdtempSync(join(scratchDir('bench'), `${label}-`));
+		const template = join(scratchDir('bench'), `template-${N8N_VERSION}`);
+		// A new n8n migrates its SQLite database first (a minute on a busy machine): copy one that an
+		// earlier run migrated (and made the owner in) instead, with the encryption key it was made with.
+		const migrated = existsSync(join(template, '.n8n', 'database.sqlite'));
+		if (migrated) cpSync(join(template, '.n8n'), join(userFolder, '.n8n'), { recursive: true });
 		const server = new N8nServer({ userFolder, port: await freePort(), brokerPort: await freePort(), label: `n8n (${label})` });
 		server.installPackage(packPackage(join(userFolder, 'pack'), packageRoot));
+		if (!migrated) {
+			await server.start();
+			await server.stop();
+			rmSync(template, { recursive: true, force: true });
+			mkdirSync(template, { recursive: true });
+			cpSync(join(userFolder, '.n8n'), join(template, '.n8n'), { recursive: true, filter: (from) => !/[/\\](nodes|\.cache|binaryData)$/.test(from) });
+		}
 		await server.start();
 		return new BenchN8n(server);
 	}

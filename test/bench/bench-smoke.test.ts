@@ -4,7 +4,8 @@ import { childProcess, fs, nodeExecPath, os, path, projectRoot } from '../platfo
  * The smoke variant of `npm run bench` (bench/bench.mjs --smoke): the whole runner, in a real n8n
  * 2.40.7 with this package installed from its tarball, on one tiny scenario (a Return All of 250
  * Mazrica customers, ours and the HTTP Request node), written to a temporary folder. It checks
- * that the runner still produces what RESULTS.md is made of; its figures are not asserted on.
+ * that the runner still produces what RESULTS.md is made of; its timings are not asserted on. The
+ * time limit is generous: on a loaded 2-core machine starting n8n alone takes minutes.
  */
 interface Variant {
 	label: string;
@@ -53,4 +54,4 @@ test('bench --smoke runs a scenario in n8n and writes the JSON, the chart and RE
 	expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 	expect(svg.match(/<polyline /g)).toHaveLength(2);
 	expect(markdown).toContain('| ours: Customer → Get Many, Return All | yes | 250 / 250 | 3 | 0 |');
-}, 180_000);
+}, 300_000);
