@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { ensureDebianPackages, PostgresServer, RedisServer } = require('./backing-services');
 const { N8N_VERSION, N8nServer, packPackage, provision } = require('./n8n');
-const { freePort, PidFile, sleep } = require('./processes');
+const { freePort, PidFile } = require('./processes');
 
 const log = (message) => process.stderr.write(`[cluster] ${message}\n`);
 
@@ -219,25 +219,9 @@ class N8nCluster {
 		return this.main.importWorkflows(workflows);
 	}
 
-	/**
-	 * Publishes (activates) a workflow through the REST API, as the editor's toggle does, and waits
-	 * until n8n has applied it: in 2.40 the request only queues the publication (an outbox the main
-	 * works off), so a webhook answers 404 for a moment after the request returned.
-	 */
-	async activate(workflowId) {
-		const workflow = await this.main.rest('GET', `/rest/workflows/${workflowId}`);
-		await this.main.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
-		const started = Date.now();
-		for (;;) {
-			const publication = await this.main.rest('GET', `/rest/workflows/${workflowId}/publication-status`);
-			if (publication.status === 'published') return;
-			if (publication.status === 'failed' || publication.status === 'partial') {
-				const why = publication.triggers.map((t) => t.errorMessage).filter(Boolean).join('; ');
-				throw new Error(`publishing workflow ${workflowId} ${publication.status}: ${why}`);
-			}
-			if (Date.now() - started > 60_000) throw new Error(`workflow ${workflowId} still ${publication.status} after 60 s`);
-			await sleep(250);
-		}
+	/** Publishes (activates) a workflow through the main (see N8nServer.activate). */
+	activate(workflowId) {
+		return this.main.activate(workflowId);
 	}
 
 	/** `/webhook/<path>` of a published workflow's Webhook trigger, on the main. */

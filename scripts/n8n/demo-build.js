@@ -8,10 +8,14 @@ const path = require('node:path');
 
 const { root } = require('./n8n');
 
-/** Builds both; returns `load('simulators/demo.js')`-style access to the compiled test/ tree. */
-function buildPackageAndSimulators() {
+/**
+ * Builds both (the package unless `packageBuilt`: dist/ is already this checkout's, as in a test
+ * run after `npm run build`); returns `load('simulators/demo.js')`-style access to the compiled
+ * test/ tree.
+ */
+function buildPackageAndSimulators({ packageBuilt = false } = {}) {
 	const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
-	run('npm', ['run', '--silent', 'build']);
+	if (!packageBuilt) run('npm', ['run', '--silent', 'build']);
 	run(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'scripts/tsconfig.demo.json']);
 	// test/platform/node.js is plain JavaScript (see its header); tsc only reads its .d.ts.
 	fs.cpSync(path.join(root, 'test/platform/node.js'), path.join(root, '.cache/demo/test/platform/node.js'));

@@ -36,6 +36,8 @@ export declare class N8nServer {
 	installPackage(tarball: string): void;
 	start(): Promise<void>;
 	stop(): Promise<void>;
+	/** Publishes a workflow as the editor's toggle does and waits until n8n has applied it. */
+	activate(workflowId: string): Promise<void>;
 	rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
 	cli(args: string[], options?: { allowFailure?: boolean; env?: Record<string, string> }): Promise<string>;
 	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;

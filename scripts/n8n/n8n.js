@@ -261,6 +261,27 @@ class N8nServer {
 	}
 
 	/**
+	 * Publishes (activates) a workflow through the REST API, as the editor's toggle does, and waits
+	 * until n8n has applied it: in 2.40 the request only queues the publication (an outbox the main
+	 * works off), so a webhook answers 404 for a moment after the request returned.
+	 */
+	async activate(workflowId) {
+		const workflow = await this.rest('GET', `/rest/workflows/${workflowId}`);
+		await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		const started = Date.now();
+		for (;;) {
+			const publication = await this.rest('GET', `/rest/workflows/${workflowId}/publication-status`);
+			if (publication.status === 'published') return;
+			if (publication.status === 'failed' || publication.status === 'partial') {
+				const why = publication.triggers.map((t) => t.errorMessage).filter(Boolean).join('; ');
+				throw new Error(`publishing workflow ${workflowId} ${publication.status}: ${why}`);
+			}
+			if (Date.now() - started > 60_000) throw new Error(`workflow ${workflowId} still ${publication.status} after 60 s`);
+			await sleep(250);
+		}
+	}
+
+	/**
 	 * Runs an n8n CLI command against this user folder (a second process sharing its SQLite file).
 	 * Asynchronous on purpose: the simulators the command talks to may live in this very process.
 	 */
