@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '@japan-saas/shared/descriptions/subtitle';
+
 import { cyzenEngine } from './engine';
 
 export class Cyzen implements INodeType {
@@ -15,8 +17,7 @@ export class Cyzen implements INodeType {
 		icon: { light: 'file:../../icons/cyzen.svg', dark: 'file:../../icons/cyzen.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{($parameter["operation"] === "getAll" ? "get many" : $parameter["operation"]) + ": " + $parameter["resource"].replace(/([A-Z])/g, " $1").toLowerCase()}}',
+		subtitle: operationSubtitle(cyzenEngine.properties),
 		description:
 			'Read and write cyzen field-sales data (spots, reports, schedules, stamps) through the cyzen 連携API',
 		defaults: { name: 'cyzen' },

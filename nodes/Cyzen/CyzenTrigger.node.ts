@@ -12,6 +12,7 @@ import {
 	readRequestOptions,
 	requestOptionProperties,
 } from '@japan-saas/shared/descriptions/request-options';
+import { triggerOnSubtitle } from '@japan-saas/shared/descriptions/subtitle';
 import { OverlapLedger, type OverlapState } from '@japan-saas/shared/polling/overlap-ledger';
 
 import { loadReportDefinitions } from './trigger/report-definitions';
@@ -83,6 +84,18 @@ function eventsProperty(
 	};
 }
 
+/** What the trigger watches; "Trigger On" makes n8n's node panel list one entry per object. */
+const watchProperty: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'watch',
+	type: 'options',
+	noDataExpression: true,
+	options: WATCHED_OBJECTS.map(({ name, value, action }) => ({ name, value, action })).sort(
+		(a, b) => a.name.localeCompare(b.name),
+	),
+	default: 'report',
+};
+
 export class CyzenTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'cyzen Trigger',
@@ -90,7 +103,7 @@ export class CyzenTrigger implements INodeType {
 		icon: { light: 'file:../../icons/cyzen.svg', dark: 'file:../../icons/cyzen.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On changed " + $parameter["watch"]}}',
+		subtitle: triggerOnSubtitle(watchProperty),
 		description:
 			'Starts the workflow when cyzen reports are filed or edited, check-ins and status stamps are made, spots are created or updated, or schedules are created, updated or deleted',
 		defaults: { name: 'cyzen Trigger' },
@@ -99,16 +112,7 @@ export class CyzenTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cyzenApi', required: true }],
 		properties: [
-			{
-				displayName: 'Watch',
-				name: 'watch',
-				type: 'options',
-				noDataExpression: true,
-				options: WATCHED_OBJECTS.map(({ name, value }) => ({ name, value })).sort((a, b) =>
-					a.name.localeCompare(b.name),
-				),
-				default: 'report',
-			},
+			watchProperty,
 			{
 				displayName: 'Report Definition Name or ID',
 				name: 'reportDefinitionId',

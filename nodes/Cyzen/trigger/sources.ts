@@ -14,6 +14,8 @@ export type CyzenEvent = 'created' | 'updated' | 'deleted';
 export interface WatchedObject {
 	value: 'report' | 'history' | 'spot' | 'schedule';
 	name: string;
+	/** The node panel's entry for this choice ("On report filed or edited"). */
+	action: string;
 	/** The list the transport reads (`listCyzenChanges`): windows, pages, cursors, errors. */
 	list: CyzenChangeSource;
 	idField: string;
@@ -43,6 +45,7 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'report',
 		name: 'Report (報告書)',
+		action: 'On report filed or edited',
 		list: 'reports',
 		idField: 'report_id',
 		maxSpanMs: 7 * DAY,
@@ -54,6 +57,7 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'history',
 		name: 'Check-in / Status Stamp (打刻)',
+		action: 'On new check-in or status stamp',
 		list: 'histories',
 		idField: 'history_id',
 		// 15 days is the limit; windows of 14 days as the client rule of spec §5 says.
@@ -66,6 +70,7 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'spot',
 		name: 'Spot (スポット)',
+		action: 'On spot created or updated',
 		list: 'spots',
 		idField: 'spot_id',
 		maxSpanMs: 7 * DAY,
@@ -77,6 +82,7 @@ export const WATCHED_OBJECTS: WatchedObject[] = [
 	{
 		value: 'schedule',
 		name: 'Schedule (予定)',
+		action: 'On schedule created, updated or deleted',
 		list: 'schedules',
 		idField: 'schedule_id',
 		maxSpanMs: 7 * DAY,
