@@ -12,7 +12,7 @@ import {
 	readRequestOptions,
 	requestOptionProperties,
 } from '@japan-saas/shared/descriptions/request-options';
-import { triggerOnSubtitle } from '@japan-saas/shared/descriptions/subtitle';
+import { triggerOnProperty, triggerOnSubtitle } from '@japan-saas/shared/descriptions/subtitle';
 import { OverlapLedger, type OverlapState } from '@japan-saas/shared/polling/overlap-ledger';
 
 import { loadReportDefinitions } from './trigger/report-definitions';
@@ -84,17 +84,7 @@ function eventsProperty(
 	};
 }
 
-/** What the trigger watches; "Trigger On" makes n8n's node panel list one entry per object. */
-const watchProperty: INodeProperties = {
-	displayName: 'Trigger On',
-	name: 'watch',
-	type: 'options',
-	noDataExpression: true,
-	options: WATCHED_OBJECTS.map(({ name, value, action }) => ({ name, value, action })).sort(
-		(a, b) => a.name.localeCompare(b.name),
-	),
-	default: 'report',
-};
+const watchProperty = triggerOnProperty('watch', WATCHED_OBJECTS, 'report');
 
 export class CyzenTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
@@ -9,7 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { maxRequestsPerSecondOption } from '@japan-saas/shared/descriptions/request-options';
-import { triggerOnSubtitle } from '@japan-saas/shared/descriptions/subtitle';
+import { triggerOnProperty, triggerOnSubtitle } from '@japan-saas/shared/descriptions/subtitle';
 import { triggerEventsProperty } from '@japan-saas/shared/descriptions/trigger-events';
 import { OverlapLedger, type OverlapState } from '@japan-saas/shared/polling/overlap-ledger';
 
@@ -73,17 +72,7 @@ function sampleEventOf(record: IDataObject, source: string, timeField: string) {
 	return isNew ? 'created' : 'updated';
 }
 
-/** What the trigger watches; "Trigger On" makes n8n's node panel list one entry per source. */
-const SOURCE_PROPERTY: INodeProperties = {
-	displayName: 'Trigger On',
-	name: 'source',
-	type: 'options',
-	noDataExpression: true,
-	options: TRIGGER_SOURCES.map(({ name, value, action }) => ({ name, value, action })).sort(
-		(a, b) => a.name.localeCompare(b.name),
-	),
-	default: 'deal',
-};
+const SOURCE_PROPERTY = triggerOnProperty('source', TRIGGER_SOURCES, 'deal');
 
 export class MazricaTrigger implements INodeType {
 	description: INodeTypeDescription = {

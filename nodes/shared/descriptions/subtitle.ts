@@ -46,3 +46,24 @@ export function triggerOnSubtitle(property: INodeProperties): string {
 	);
 	return lookupSubtitle(labels, `$parameter["${property.name}"]`);
 }
+
+/**
+ * A trigger's "Trigger On" dropdown, sorted by name: n8n's node panel lists one entry per choice,
+ * worded by its `action` ("On deal change").
+ */
+export function triggerOnProperty(
+	name: string,
+	choices: Array<Pick<INodePropertyOptions, 'name' | 'value' | 'action'>>,
+	defaultValue: string,
+): INodeProperties {
+	return {
+		displayName: 'Trigger On',
+		name,
+		type: 'options',
+		noDataExpression: true,
+		options: choices
+			.map(({ name, value, action }) => ({ name, value, action }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultValue,
+	};
+}
