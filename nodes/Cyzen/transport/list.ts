@@ -40,8 +40,22 @@ function pagesOf(run: ListRun, qs: IDataObject): AsyncGenerator<IDataObject> {
 		endpoint: run.endpoint,
 		request: { path: run.endpoint.path, qs, body: {}, pathValues: {} },
 		limit: { returnAll: true },
-		send: async (request) => await cyzenRequest(run.context, request, run.options),
+		send: async (request) => await cyzenRequest(run.context, request, requestOptionsOf(run)),
 	});
+}
+
+/**
+ * A list that degrades day by day (schedules) takes a 500 as cyzen's data fault on some days,
+ * not as a passing failure: the day-by-day fallback is its retry, so the shared transport
+ * neither repeats it nor pauses the key for the days still to be asked (refusals, 503/429,
+ * are still waited out).
+ */
+function requestOptionsOf(run: ListRun): RequestOptions | undefined {
+	if (!run.endpoint.window?.degradeByDay) return run.options;
+	return {
+		...run.options,
+		retry: { ...run.options?.retry, maxAttempts: 1, circuitBreakerCooldownMs: 0 },
+	};
 }
 
 function statusOf(error: unknown): number | undefined {
