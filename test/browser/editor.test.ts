@@ -174,6 +174,55 @@ suite('the demo in a real browser', () => {
 		}
 	});
 
+	test('RODEM: Connect my account at the printed URL shows the consent page; 許可 connects the credential', async () => {
+		const { rodem } = demo.services;
+		const codesBefore = rodem.oauth.counts.authorizationCodes;
+		// Up to here, in login, editor and runs, the browser reached nothing outside.
+		expect(session.outside).toEqual([]);
+		await page.goto(`${demo.n8n.url}/home/credentials/jpSaasRodem0001`, { waitUntil: 'networkidle2' });
+		const modal = '[data-test-id="editCredential-modal"]';
+		// The OAuth Redirect URL the credential shows (and RODEM registers) is on the printed URL.
+		const redirect = await waitForTexts(`${modal} [data-test-id="copy-input"]`, (found) =>
+			found.some((text) => text.includes('/rest/oauth2-credential/callback')),
+		);
+		expect(redirect).toContain(`${demo.n8n.url}/rest/oauth2-credential/callback`);
+
+		// Disconnect the demo's pre-connected account (and confirm), then connect as a new user would.
+		await page.click('[data-test-id="oauth-disconnect-button"]');
+		await (await page.waitForSelector('.el-message-box .btn--confirm', { visible: true }))?.click();
+		const connect = await page.waitForSelector('[data-test-id="quick-connect-button"]', { visible: true });
+		await connect?.click();
+		// n8n opens the authorization URL in a popup window.
+		const target = await session.browser.waitForTarget(
+			(t) => t.url().startsWith(`${rodem.url}/oauth/authorize?`),
+			{ timeout: 60_000 },
+		);
+		const popup = await target.page();
+		if (!popup) throw new Error('the authorization popup has no page');
+		const allow = await popup.waitForSelector('button[value="allow"]');
+		expect(popup.url().startsWith(`${rodem.url}/oauth/authorize?`)).toBe(true);
+		expect(await popup.title()).toContain('RODEM');
+		expect(await allow?.evaluate((el) => (el as unknown as { innerText: string }).innerText)).toBe('許可');
+		await shot('rodem-consent.png', popup, false);
+		await allow?.click();
+		await page.waitForSelector(`${modal} [data-test-id="oauth-connect-success-banner"]`, { visible: true });
+		expect(rodem.oauth.counts.authorizationCodes).toBe(codesBefore + 1);
+
+		// The credential works with the token from that consent: run the RODEM example in the editor.
+		await openWorkflow('jpSaasExample04');
+		await page.click('[data-test-id="execute-workflow-button"]');
+		await page.waitForSelector(
+			'[data-test-id="canvas-node"][data-node-name="To CSV"] [data-test-id="canvas-node-status-success"]',
+			{ timeout: 120_000 },
+		);
+		const calls = rodem.received({ method: 'GET', path: '/api/v1/expenses' });
+		const token = String(calls[calls.length - 1]?.headers.authorization ?? '').replace(/^Bearer /, '');
+		const preconnected = demo.services.credentials.find((c) => c.type === 'rodemOAuth2Api')?.data
+			.oauthTokenData as { access_token: string };
+		expect(token).not.toBe(preconnected.access_token);
+		expect(rodem.oauth.accessTokenState(token)).toBe('active');
+	});
+
 	test('search the node panel in Japanese, then load Deal Type → Phase in the Mazrica node', async () => {
 		// A scratch workflow with a trigger, so the panel offers action nodes; the examples stay as they are.
 		const scratch = await demo.n8n.rest<{ id: string }>('POST', '/rest/workflows', {
@@ -259,55 +308,6 @@ suite('the demo in a real browser', () => {
 		expect(phaseNames.filter((item) => otherTypesOnly.some((name) => item.includes(name)))).toEqual([]);
 		await page.keyboard.press('Escape');
 		await closeNode();
-	});
-
-	test('RODEM: Connect my account at the printed URL shows the consent page; 許可 connects the credential', async () => {
-		const { rodem } = demo.services;
-		const codesBefore = rodem.oauth.counts.authorizationCodes;
-		// Up to here, in login, editor, runs, node panel and dropdowns, the browser reached nothing outside.
-		expect(session.outside).toEqual([]);
-		await page.goto(`${demo.n8n.url}/home/credentials/jpSaasRodem0001`, { waitUntil: 'networkidle2' });
-		const modal = '[data-test-id="editCredential-modal"]';
-		// The OAuth Redirect URL the credential shows (and RODEM registers) is on the printed URL.
-		const redirect = await waitForTexts(`${modal} [data-test-id="copy-input"]`, (found) =>
-			found.some((text) => text.includes('/rest/oauth2-credential/callback')),
-		);
-		expect(redirect).toContain(`${demo.n8n.url}/rest/oauth2-credential/callback`);
-
-		// Disconnect the demo's pre-connected account (and confirm), then connect as a new user would.
-		await page.click('[data-test-id="oauth-disconnect-button"]');
-		await (await page.waitForSelector('.el-message-box .btn--confirm', { visible: true }))?.click();
-		const connect = await page.waitForSelector('[data-test-id="quick-connect-button"]', { visible: true });
-		await connect?.click();
-		// n8n opens the authorization URL in a popup window.
-		const target = await session.browser.waitForTarget(
-			(t) => t.url().startsWith(`${rodem.url}/oauth/authorize?`),
-			{ timeout: 60_000 },
-		);
-		const popup = await target.page();
-		if (!popup) throw new Error('the authorization popup has no page');
-		const allow = await popup.waitForSelector('button[value="allow"]');
-		expect(popup.url().startsWith(`${rodem.url}/oauth/authorize?`)).toBe(true);
-		expect(await popup.title()).toContain('RODEM');
-		expect(await allow?.evaluate((el) => (el as unknown as { innerText: string }).innerText)).toBe('許可');
-		await shot('rodem-consent.png', popup, false);
-		await allow?.click();
-		await page.waitForSelector(`${modal} [data-test-id="oauth-connect-success-banner"]`, { visible: true });
-		expect(rodem.oauth.counts.authorizationCodes).toBe(codesBefore + 1);
-
-		// The credential works with the token from that consent: run the RODEM example in the editor.
-		await openWorkflow('jpSaasExample04');
-		await page.click('[data-test-id="execute-workflow-button"]');
-		await page.waitForSelector(
-			'[data-test-id="canvas-node"][data-node-name="To CSV"] [data-test-id="canvas-node-status-success"]',
-			{ timeout: 120_000 },
-		);
-		const calls = rodem.received({ method: 'GET', path: '/api/v1/expenses' });
-		const token = String(calls[calls.length - 1]?.headers.authorization ?? '').replace(/^Bearer /, '');
-		const preconnected = demo.services.credentials.find((c) => c.type === 'rodemOAuth2Api')?.data
-			.oauthTokenData as { access_token: string };
-		expect(token).not.toBe(preconnected.access_token);
-		expect(rodem.oauth.accessTokenState(token)).toBe('active');
 	});
 
 	test('nothing left this machine: not from n8n, and from the browser only the OAuth page\'s preconnects', () => {

@@ -137,6 +137,10 @@ export async function launchBrowser(executablePath: string): Promise<BrowserSess
 	});
 	const [page] = await browser.pages();
 	page.setDefaultTimeout(60_000);
+	// Leaving a workflow with unsaved changes (the scratch workflow a test adds a node to) asks
+	// "Leave site?" before the next page.goto; a user would confirm, and an unanswered prompt
+	// blocks that navigation until it times out.
+	page.on('dialog', (dialog) => void dialog.accept());
 	return {
 		browser,
 		page,
