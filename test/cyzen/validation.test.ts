@@ -136,5 +136,5 @@ test('every operation shows its path status in its description, and the subtitle
 			`${endpoint.description} [${endpoint.status} path]`,
 		);
 	}
-	expect(node.description.subtitle).toContain('replace(/([A-Z])/g');
+	expect(node.description.subtitle).toContain('"spot:getAll":"Get Many: Spot (スポット)"');
 });

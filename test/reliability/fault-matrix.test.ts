@@ -22,12 +22,23 @@ import { VENDORS } from './fault-matrix/vendors';
  */
 const rows = planMatrix(VENDORS);
 
-test('every vendor node of the package is in the matrix', () => {
+/**
+ * Action nodes that ship without cells yet, each with the reason README's Reliability section
+ * states too. Any other node missing from the matrix fails the test below.
+ */
+const NOT_YET_IN_MATRIX: Record<string, string> = {
+	'dist/nodes/Cyzen/Cyzen.node.js': 'cyzen landed after the matrix; its cells are still to be written',
+};
+
+test('every vendor node of the package is in the matrix, or listed as not yet with a reason', () => {
 	const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[] };
 	};
 	const actionNodes = pkg.n8n.nodes.filter((node) => !node.endsWith('Trigger.node.js'));
-	expect(VENDORS.map((v) => v.node).sort()).toEqual([...actionNodes].sort());
+	const covered = actionNodes.filter((node) => !(node in NOT_YET_IN_MATRIX));
+	expect(VENDORS.map((v) => v.node).sort()).toEqual(covered.sort());
+	// A node both in the matrix and on the not-yet list means the list is out of date.
+	expect(VENDORS.filter((v) => v.node in NOT_YET_IN_MATRIX)).toEqual([]);
 });
 
 test('every kind of request has an operation in the matrix, or a reason why not', () => {
