@@ -47,15 +47,12 @@ function pagesOf(run: ListRun, qs: IDataObject): AsyncGenerator<IDataObject> {
 /**
  * A list that degrades day by day (schedules) takes a 500 as cyzen's data fault on some days,
  * not as a passing failure: the day-by-day fallback is its retry, so the shared transport
- * neither repeats it nor pauses the key for the days still to be asked (refusals, 503/429,
- * are still waited out).
+ * neither repeats a 500 nor pauses the key for the days still to be asked. Every other failure
+ * (a refusal, a dropped connection, a timeout, an unreadable answer) is retried as on any list.
  */
 function requestOptionsOf(run: ListRun): RequestOptions | undefined {
 	if (!run.endpoint.window?.degradeByDay) return run.options;
-	return {
-		...run.options,
-		retry: { ...run.options?.retry, maxAttempts: 1, circuitBreakerCooldownMs: 0 },
-	};
+	return { ...run.options, retry: { ...run.options?.retry, handledByCaller: [500] } };
 }
 
 function statusOf(error: unknown): number | undefined {

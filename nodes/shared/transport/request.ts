@@ -322,7 +322,8 @@ export async function vendorRequest<T = unknown>(
 				status,
 			});
 		}
-		if (!isRetryable(outcome.failure, idempotent)) {
+		const handledByCaller = status !== undefined && policy.handledByCaller?.includes(status);
+		if (handledByCaller || !isRetryable(outcome.failure, idempotent)) {
 			throw await fail(outcome, (hint) => ({
 				message: timeoutMessage(outcome),
 				hint:

@@ -29,6 +29,12 @@ export interface RetryPolicy {
 	 * cyzen's 1, 2, 4, 8, 16 s), instead of a random time in the step's upper half.
 	 */
 	jitterMs?: number;
+	/**
+	 * Statuses the caller answers itself (cyzen's schedule lists ask a window that answered 500
+	 * again day by day): such an answer fails the request at once, without a retry or the
+	 * breaker, while other failures are retried as usual.
+	 */
+	handledByCaller?: number[];
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
