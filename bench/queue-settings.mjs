@@ -1,6 +1,7 @@
 // The throttle settings bench/queue-load.mjs compares on the credential the load runs on (Mazrica
 // or cyzen). `per-process` is the code from before issue 13's point 2 (each process paces the key
 // on its own bucket, no adaptive control); `adaptive` and `processes-field` are the current code.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -51,7 +52,7 @@ const CYZEN_SETTINGS = {
 	...SETTINGS,
 	'per-process': {
 		description:
-			"today's behaviour emulated: each process paces the key on its own bucket at the full rate, a refusal cuts nothing (this checkout with ADAPTIVE_CONTROL.decrease = 1)",
+			"today's behaviour emulated: each process paces the key on its own bucket at the full rate, a refusal cuts nothing",
 		build: 'without-adaptive-control',
 		adaptive: false,
 		processesSharingKey: 1,
@@ -91,7 +92,10 @@ export function credentialDataFor(name, base, { root, processes, revision, log, 
 	else if (sharing !== 1) {
 		throw new Error(`"${name}" needs the credential field ${PROCESSES_FIELD}, which the ${vendor} credential of that build does not have`);
 	}
-	const built = setting.build === 'without-adaptive-control' && !revision ? 'this checkout (committed) without adaptive control' : undefined;
+	const built =
+		setting.build === 'without-adaptive-control' && !revision
+			? `${execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root }).toString().trim()} with ADAPTIVE_CONTROL.decrease = 1`
+			: undefined;
 	return {
 		data,
 		packageRoot,
