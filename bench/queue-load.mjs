@@ -1,9 +1,14 @@
 // Queue-mode load test: n8n 2.40.7 in queue mode (Redis, PostgreSQL, one main, 2 workers; see
-// scripts/n8n/cluster.js) against the Mazrica simulator, all on one Mazrica credential.
+// scripts/n8n/cluster.js) against the Mazrica or the cyzen simulator, all on one credential.
 //
-//   nice node bench/queue-load.mjs [--setting=per-process|adaptive|processes-field]
+//   nice node bench/queue-load.mjs [--vendor=mazrica|cyzen] [--setting=per-process|adaptive|processes-field]
 //        [--executions=20] [--read=2000] [--write=100] [--workers=2] [--concurrency=10]
 //        [--revision=<commit>]   (install the package as built at that commit instead)
+//
+// cyzen (defaults --read=260 --write=10): each execution reads the reports of the last 7 days and
+// `read` spots, then creates `write` spots one POST each, on one token at 5 req/s (the simulator's
+// bucket: 5/s, burst 5, a throttled request answered 503 as cyzen does today); the credential may
+// use all 5. Results go to bench/results/queue-cyzen-<date>.json and .md.
 //
 // Each execution is a published webhook workflow (the main enqueues, the workers run): it reads
 // `read` customers (Customer → Get Many, pages of 100) and creates `write` customers through the
@@ -26,7 +31,7 @@ const { N8nCluster } = require('../scripts/n8n/cluster.js');
 const { buildPackageAndSimulators } = require('../scripts/n8n/demo-build.js');
 const { N8N_VERSION, provision, scratchDir } = require('../scripts/n8n/n8n.js');
 const { sleep } = require('../scripts/n8n/processes.js');
-const { MAZRICA_LOAD_PATH, loadNamePrefix, mazricaLoadWorkflow, postLoadRequests } = require('../scripts/n8n/workflows.js');
+const { CYZEN_LOAD_PATH, MAZRICA_LOAD_PATH, cyzenLoadWorkflow, loadNamePrefix, mazricaLoadWorkflow, postLoadRequests } = require('../scripts/n8n/workflows.js');
 
 const args = Object.fromEntries(
 	process.argv.slice(2).map((arg) => {
@@ -35,48 +40,52 @@ const args = Object.fromEntries(
 	}),
 );
 const settingName = args.setting ?? 'per-process';
+const vendorName = args.vendor ?? 'mazrica';
+const isCyzen = vendorName === 'cyzen';
+if (!['mazrica', 'cyzen'].includes(vendorName)) throw new Error(`unknown vendor "${vendorName}"; one of: mazrica, cyzen`);
 const EXECUTIONS = Number(args.executions ?? 20);
-const READ = Number(args.read ?? 2000);
-const WRITE = Number(args.write ?? 100);
+const READ = Number(args.read ?? (isCyzen ? 260 : 2000));
+const WRITE = Number(args.write ?? (isCyzen ? 10 : 100));
 const WORKERS = Number(args.workers ?? 2);
 const CONCURRENCY = Number(args.concurrency ?? 10);
-const VENDOR = { ratePerSecond: 3, burst: 100 }; // Mazrica's documented limit, as the simulator enforces it
+// The vendors' documented limits, as the simulators enforce them, and their throttle answer.
+const VENDOR = isCyzen
+	? { ratePerSecond: 5, burst: 5, throttleStatus: 503 }
+	: { ratePerSecond: 3, burst: 100, throttleStatus: 429 };
+/** The summary's and series' field for throttled requests (429 for Mazrica, 503 for cyzen). */
+const REJECTED = `rejected${VENDOR.throttleStatus}`;
 const RUN = `bench-${Date.now().toString(36)}`;
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 await provision();
 const compiled = buildPackageAndSimulators();
-const { MazricaSimulator } = compiled('simulators/mazrica/mazrica-simulator.js');
-// Enough customers that every execution reads `read` of them; the vendor's own limits.
-const mazrica = new MazricaSimulator({ seed: { customers: READ } });
-await mazrica.start();
+const target = await startVendor();
+const simulator = target.simulator;
 
-const credentialId = 'jpSaasMazrica01';
-const { data, setting, packageRoot } = credentialDataFor(
-	settingName,
-	{ apiKey: mazrica.apiKey, baseUrl: mazrica.baseUrl },
-	{ root, processes: WORKERS, revision: args.revision, log },
-);
+const { data, setting, packageRoot } = credentialDataFor(settingName, target.credentialBase, {
+	root,
+	processes: WORKERS,
+	revision: args.revision,
+	log,
+	vendor: vendorName,
+});
 if (packageRoot === root) setting.revision = checkoutRevision();
 const cluster = new N8nCluster({ dir: scratchDir('bench-queue'), workers: WORKERS, concurrency: CONCURRENCY, packageRoot });
 let stopping;
-const shutdown = () => (stopping ??= Promise.all([cluster.stop(), mazrica.stop()]));
+const shutdown = () => (stopping ??= Promise.all([cluster.stop(), simulator.stop()]));
 process.on('SIGINT', () => void shutdown().then(() => process.exit(130)));
 
 try {
-	const workflow = mazricaLoadWorkflow();
-	await cluster.start({
-		credentials: [{ id: credentialId, type: 'mazricaApi', name: 'Mazrica (local simulator)', data }],
-		workflows: [workflow],
-	});
+	const { workflow } = target;
+	await cluster.start({ credentials: [{ ...target.credential, data }], workflows: [workflow] });
 	await cluster.activate(workflow.id);
-	mazrica.requests.length = 0;
+	simulator.requests.length = 0;
 	const loadAtStart = loadAverage();
 
-	log(`${settingName}: posting ${EXECUTIONS} executions (read ${READ}, write ${WRITE} each) to ${WORKERS} workers × ${CONCURRENCY}`);
+	log(`${vendorName} ${settingName}: posting ${EXECUTIONS} executions (read ${READ}, write ${WRITE} each) to ${WORKERS} workers × ${CONCURRENCY}`);
 	const postedAt = Date.now();
-	const answers = await postLoadRequests(cluster.webhookUrl(MAZRICA_LOAD_PATH), { run: RUN, count: EXECUTIONS, read: READ, write: WRITE });
+	const answers = await postLoadRequests(cluster.webhookUrl(target.path), { run: RUN, count: EXECUTIONS, read: READ, write: WRITE });
 	if (answers.some((status) => status !== 200)) throw new Error(`webhook answers: ${answers.join(', ')}`);
 
 	const runsOf = () =>
@@ -85,7 +94,7 @@ try {
 		);
 	for (let last = ''; runsOf().filter((r) => r.finishedAt).length < EXECUTIONS; ) {
 		const done = runsOf().filter((r) => r.finishedAt).length;
-		const line = `${done}/${EXECUTIONS} finished, ${mazrica.requests.length} requests, ${count429(mazrica.requests)} × 429`;
+		const line = `${done}/${EXECUTIONS} finished, ${simulator.requests.length} requests, ${countThrottled(simulator.requests)} × ${VENDOR.throttleStatus}`;
 		if (line !== last) log(`${Math.round((Date.now() - postedAt) / 1000)} s: ${line}`);
 		last = line;
 		if (Date.now() - postedAt > 20 * 60_000) throw new Error('not finished after 20 minutes');
@@ -99,11 +108,46 @@ try {
 		const detail = await cluster.main.rest('GET', `/rest/executions/${failed.id}`);
 		errors[failed.id] = executionError(detail.data);
 	}
-	const result = summarize({ runs, executions, errors, requests: [...mazrica.requests], postedAt, store: mazrica.store, setting, loadAtStart });
+	const result = summarize({ runs, executions, errors, requests: [...simulator.requests], postedAt, names: target.writtenNames(), setting, loadAtStart });
 	writeResults(settingName, result);
 	log(`${settingName}: ${JSON.stringify(result.summary)}`);
 } finally {
 	await shutdown();
+}
+
+/** The simulator, the credential and the load workflow of the vendor under test. */
+async function startVendor() {
+	if (isCyzen) {
+		const { CyzenSimulator } = compiled('simulators/cyzen/cyzen-simulator.js');
+		// Enough spots that every execution reads `read` of them; 5 req/s, 503 when throttled.
+		const cyzen = new CyzenSimulator({ seed: { spots: Math.max(READ, 1) }, switches: { throttleStatus: 503 } });
+		await cyzen.start();
+		return {
+			simulator: cyzen,
+			credentialBase: { baseUrl: cyzen.baseUrl, accessToken: cyzen.accessToken, companyId: cyzen.companyId, requestsPerSecond: VENDOR.ratePerSecond },
+			credential: { id: 'jpSaasCyzen0001', type: 'cyzenApi', name: 'cyzen (local simulator)' },
+			workflow: cyzenLoadWorkflow(),
+			path: CYZEN_LOAD_PATH,
+			// Applied writes only: a refused POST changes nothing and is not in the ledger.
+			writtenNames: () =>
+				cyzen.ledger
+					.of({ path: '/spots', operation: 'create' })
+					.map((entry) => String(entry.fields.spot_name ?? ''))
+					.filter((name) => name.startsWith(`queue-load ${RUN} #`)),
+		};
+	}
+	const { MazricaSimulator } = compiled('simulators/mazrica/mazrica-simulator.js');
+	// Enough customers that every execution reads `read` of them; the vendor's own limits.
+	const mazrica = new MazricaSimulator({ seed: { customers: READ } });
+	await mazrica.start();
+	return {
+		simulator: mazrica,
+		credentialBase: { apiKey: mazrica.apiKey, baseUrl: mazrica.baseUrl },
+		credential: { id: 'jpSaasMazrica01', type: 'mazricaApi', name: 'Mazrica (local simulator)' },
+		workflow: mazricaLoadWorkflow(),
+		path: MAZRICA_LOAD_PATH,
+		writtenNames: () => [...mazrica.store.customers.values()].map((c) => c.name).filter((name) => name.startsWith(`queue-load ${RUN} #`)),
+	};
 }
 
 /**
@@ -117,8 +161,8 @@ function executionError(flattedText) {
 	return `${at(at(error, 'node'), 'name') ?? '?'}: ${at(error, 'message') ?? 'no message'}`;
 }
 
-function count429(requests) {
-	return requests.filter((r) => r.status === 429).length;
+function countThrottled(requests) {
+	return requests.filter((r) => r.status === VENDOR.throttleStatus).length;
 }
 
 /** This checkout's commit, marked when it has uncommitted changes. */
@@ -132,28 +176,27 @@ function loadAverage() {
 	return loadavg().map((l) => Math.round(l * 10) / 10);
 }
 
-function summarize({ runs, executions, errors, requests, postedAt, store, setting, loadAtStart }) {
+function summarize({ runs, executions, errors, requests, postedAt, names, setting, loadAtStart }) {
 	const finishedAt = Math.max(...runs.map((r) => r.finishedAt));
 	const seconds = Math.ceil((finishedAt - postedAt) / 1000);
-	const perSecond = Array.from({ length: seconds }, (_, s) => ({ second: s, sent: 0, accepted: 0, rejected429: 0 }));
+	const perSecond = Array.from({ length: seconds }, (_, s) => ({ second: s, sent: 0, accepted: 0, [REJECTED]: 0 }));
 	for (const r of requests) {
 		const slot = perSecond[Math.min(seconds - 1, Math.max(0, Math.floor((r.at - postedAt) / 1000)))];
 		slot.sent += 1;
-		if (r.status === 429) slot.rejected429 += 1;
+		if (r.status === VENDOR.throttleStatus) slot[REJECTED] += 1;
 		else slot.accepted += 1;
 	}
-	const accepted = requests.filter((r) => r.status !== 429);
+	const accepted = requests.filter((r) => r.status !== VENDOR.throttleStatus);
 	const firstAt = Math.min(...requests.map((r) => r.at));
 	const lastAt = Math.max(...requests.map((r) => r.at));
 	const span = (lastAt - firstAt) / 1000;
 	// What the vendor's refill allowed beyond its burst, used: 100 % = every token spent at once.
 	const sustained = span > 0 ? Math.max(0, accepted.length - VENDOR.burst) / span : 0;
 
-	const names = [...store.customers.values()].map((c) => c.name).filter((name) => name.startsWith(`queue-load ${RUN} #`));
 	const perExecution = Array.from({ length: EXECUTIONS }, (_, n) => names.filter((name) => name.startsWith(loadNamePrefix(RUN, n))).length);
 	const statuses = executions.reduce((acc, e) => ({ ...acc, [e.status]: (acc[e.status] ?? 0) + 1 }), {});
 	const byWorker = runs.reduce((acc, r) => ({ ...acc, [r.worker]: (acc[r.worker] ?? 0) + 1 }), {});
-	const rejected = count429(requests);
+	const rejected = countThrottled(requests);
 	const succeeded = statuses.success ?? 0;
 	return {
 		summary: {
@@ -161,7 +204,7 @@ function summarize({ runs, executions, errors, requests, postedAt, store, settin
 			succeeded,
 			requests: requests.length,
 			accepted: accepted.length,
-			rejected429: rejected,
+			[REJECTED]: rejected,
 			absorbed: rejected === 0 || succeeded === EXECUTIONS,
 			writesRequested: EXECUTIONS * WRITE,
 			writesInLedger: names.length,
@@ -174,7 +217,7 @@ function summarize({ runs, executions, errors, requests, postedAt, store, settin
 			executionsByWorker: byWorker,
 		},
 		setting,
-		parameters: { executions: EXECUTIONS, read: READ, write: WRITE, workers: WORKERS, concurrency: CONCURRENCY, vendor: VENDOR, n8n: N8N_VERSION },
+		parameters: { vendorName, executions: EXECUTIONS, read: READ, write: WRITE, workers: WORKERS, concurrency: CONCURRENCY, vendor: VENDOR, n8n: N8N_VERSION },
 		// The machine is shared: a loaded one starts executions later, which shifts the series.
 		loadAverageAtStart: loadAtStart,
 		loadAverage: loadAverage(),
@@ -206,13 +249,14 @@ function writeResults(name, result) {
 	const dir = join(root, 'bench', 'results');
 	mkdirSync(dir, { recursive: true });
 	const date = new Date().toISOString().slice(0, 10);
-	const jsonFile = join(dir, `queue-${date}.json`);
+	const stem = isCyzen ? `queue-cyzen-${date}` : `queue-${date}`;
+	const jsonFile = join(dir, `${stem}.json`);
 	// Every run of the day is kept, per setting: on a shared machine one run is not the whole story.
 	const all = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : {};
 	all[name] = [...(all[name] ?? []), result];
 	writeFileSync(jsonFile, `${JSON.stringify(all, null, '\t')}\n`);
-	writeFileSync(join(dir, `queue-${date}.md`), markdown(all, date));
-	log(`wrote ${jsonFile} and queue-${date}.md`);
+	writeFileSync(join(dir, `${stem}.md`), markdown(all, date));
+	log(`wrote ${jsonFile} and ${stem}.md`);
 }
 
 function markdown(all, date) {
@@ -222,7 +266,7 @@ function markdown(all, date) {
 			label,
 			`${s.succeeded}/${s.executions}`,
 			s.requests,
-			s.rejected429,
+			s[REJECTED],
 			s.absorbed ? 'yes' : 'no',
 			`${s.writesInLedger}/${s.writesRequested}`,
 			s.duplicateWrites,
@@ -234,12 +278,16 @@ function markdown(all, date) {
 		].join(' | '),
 	);
 	const any = runs[0].parameters;
+	const status = any.vendor.throttleStatus;
+	const load = isCyzen
+		? `one cyzen credential (its rate field at ${any.vendor.ratePerSecond} req/s); ${any.executions} webhook executions posted at once, each reading the reports of the last 7 days and ${any.read} spots and creating ${any.write} spots (one POST each). ` +
+			`Vendor limit (simulator): ${any.vendor.ratePerSecond} req/s per token, burst ${any.vendor.burst}, a throttled request answered ${status}. Produced by \`node bench/queue-load.mjs --vendor=cyzen --setting=<name>\``
+		: `one Mazrica credential; ${any.executions} webhook executions posted at once, each reading ${any.read} customers and writing ${any.write} through the bulk endpoint. ` +
+			`Vendor limit (simulator): ${any.vendor.ratePerSecond} req/s, burst ${any.vendor.burst}. Produced by \`node bench/queue-load.mjs --setting=<name>\``;
 	return [
-		`# Queue-mode load test, ${date}`,
+		`# Queue-mode load test${isCyzen ? ' on cyzen' : ''}, ${date}`,
 		'',
-		`n8n ${any.n8n} in queue mode, ${any.workers} workers × concurrency ${any.concurrency}, one Mazrica credential; ` +
-			`${any.executions} webhook executions posted at once, each reading ${any.read} customers and writing ${any.write} through the bulk endpoint. ` +
-			`Vendor limit (simulator): ${any.vendor.ratePerSecond} req/s, burst ${any.vendor.burst}. Produced by \`node bench/queue-load.mjs --setting=<name>\`; per-second series in the .json.`,
+		`n8n ${any.n8n} in queue mode, ${any.workers} workers × concurrency ${any.concurrency}, ${load}; per-second series in the .json.`,
 		'',
 		'The machine has 2 cores shared with other work; the load average is in the last column.',
 		'',
@@ -256,7 +304,7 @@ function markdown(all, date) {
 		'',
 		...runs.map(({ label, perSecond }) => `- ${label}: ${tenSecondRates(perSecond).join(' ')}`),
 		'',
-		'| setting, run | executions succeeded | requests | 429s | 429s absorbed | ledger writes / requested | duplicates | sustained req/s | of 3 req/s | peak sent in 1 s | wall s | load average (1 min), start → end |',
+		`| setting, run | executions succeeded | requests | ${status}s | ${status}s absorbed | ledger writes / requested | duplicates | sustained req/s | of ${any.vendor.ratePerSecond} req/s | peak sent in 1 s | wall s | load average (1 min), start → end |`,
 		'|---|---|---|---|---|---|---|---|---|---|---|---|',
 		...rows.map((row) => `| ${row} |`),
 		'',

@@ -3,22 +3,44 @@
 // measures the throttle from before adaptive control that way). Read-only for git: the revision
 // is exported with `git archive`, no worktree or branch is created.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The built checkout of `revision` (a commit), in .cache/revisions/<commit>; built once. */
-export function builtRevision(root, revision, log = () => undefined) {
+/**
+ * The built checkout of `revision` (a commit), in .cache/revisions/<commit>[-<variant>]; built
+ * once. `patch(dir)` changes the exported sources before the build (a variant of the revision).
+ */
+export function builtRevision(root, revision, log = () => undefined, variant = undefined) {
 	const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { cwd: root }).toString().trim();
-	const dir = join(root, '.cache', 'revisions', commit);
+	const dir = join(root, '.cache', 'revisions', variant ? `${commit}-${variant.name}` : commit);
 	if (existsSync(join(dir, 'dist', 'credentials', 'MazricaApi.credentials.js'))) return dir;
-	log(`building the package at ${commit.slice(0, 7)} in ${dir}`);
+	log(`building the package at ${commit.slice(0, 7)}${variant ? ` (${variant.name})` : ''} in ${dir}`);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const archive = execFileSync('git', ['archive', '--format=tar', commit], { cwd: root, maxBuffer: 1 << 30 });
 	execFileSync('tar', ['-x', '-C', dir], { input: archive });
+	variant?.patch(dir);
 	// The same toolchain (tsc, gulp, tsc-alias); tsconfig's paths resolve @japan-saas/shared to the
 	// revision's own nodes/shared, not to the package the link in node_modules points at.
 	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 	execFileSync('npm', ['run', '--silent', 'build'], { cwd: dir, stdio: 'inherit' });
 	return dir;
+}
+
+/**
+ * This checkout's HEAD with adaptive control switched off: a refusal cuts the share by a factor of
+ * 1, so every process keeps the full credential rate on its own bucket (the behaviour before
+ * issue 13, for vendors no earlier revision has). Fails when the constant is not found.
+ */
+export function builtWithoutAdaptiveControl(root, log) {
+	return builtRevision(root, 'HEAD', log, {
+		name: 'without-adaptive-control',
+		patch(dir) {
+			const file = join(dir, 'nodes', 'shared', 'transport', 'adaptive-rate.ts');
+			const source = readFileSync(file, 'utf8');
+			const patched = source.replace(/\bdecrease: 0\.\d+,/, 'decrease: 1,');
+			if (patched === source) throw new Error(`ADAPTIVE_CONTROL.decrease not found in ${file}`);
+			writeFileSync(file, patched);
+		},
+	});
 }

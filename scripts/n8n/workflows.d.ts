@@ -8,6 +8,8 @@ export interface WorkflowJson {
 	[key: string]: unknown;
 }
 export declare function mazricaLoadWorkflow(options?: { id?: string; credential?: { id: string; name: string } }): WorkflowJson;
+export declare const CYZEN_LOAD_PATH: string;
+export declare function cyzenLoadWorkflow(options?: { id?: string; credential?: { id: string; name: string } }): WorkflowJson;
 export declare function loadNamePrefix(run: string, n: number): string;
 export declare function postLoadRequests(
 	url: string,

@@ -69,7 +69,71 @@ function mazricaLoadWorkflow({ id = 'jpSaasQueueLoad1', credential = { id: 'jpSa
 	};
 }
 
-/** How the names of the customers load request `n` of `run` creates begin (then the source id). */
+const CYZEN_LOAD_PATH = 'cyzen-queue-load';
+
+/**
+ * POST /webhook/cyzen-queue-load with `{ run, n, read, write }`: reads `read` cyzen spots (Spot →
+ * Get Many, pages of 200) and the reports of the last 7 days (Report → Get Many), keeps the first
+ * `write` spots and creates that many new spots, one `POST /spots` each, coded
+ * `ql-<run>-<n>-<item>` and named `queue-load <run> #<n> ← <source spot id>`: the simulator's write
+ * ledger shows exactly which writes arrived and whether any arrived twice.
+ */
+function cyzenLoadWorkflow({ id = 'jpSaasQueueLoad2', credential = { id: 'jpSaasCyzen0001', name: 'cyzen (local simulator)' } } = {}) {
+	const body = (field) => `$('Webhook').first().json.body.${field}`;
+	const cyzen = { cyzenApi: credential };
+	const node = (id, name, x, parameters, extra = {}) => ({
+		id,
+		name,
+		type: 'n8n-nodes-japan-saas.cyzen',
+		typeVersion: 1,
+		position: [x, 0],
+		parameters,
+		credentials: cyzen,
+		...extra,
+	});
+	return {
+		id,
+		name: 'Queue load: cyzen spots and reports read, spots written',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'webhook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: '7d3e1a52-4b6f-4f0e-8c21-2a9e5f1c3b40',
+				position: [0, 0],
+				parameters: { httpMethod: 'POST', path: CYZEN_LOAD_PATH, responseMode: 'onReceived', options: {} },
+			},
+			node('reports', 'Read reports', 220, { resource: 'report', operation: 'getAll', returnAll: true, filters: {} }, { executeOnce: true }),
+			node('spots', 'Read spots', 440, { resource: 'spot', operation: 'getAll', returnAll: false, limit: `={{ ${body('read')} }}`, filters: {} }, { executeOnce: true }),
+			{
+				id: 'keep',
+				name: 'Keep as many as to write',
+				type: 'n8n-nodes-base.limit',
+				typeVersion: 1,
+				position: [660, 0],
+				parameters: { maxItems: `={{ ${body('write')} }}` },
+			},
+			node('write', 'Create spots', 880, {
+				resource: 'spot',
+				operation: 'create',
+				spotCode: `={{ 'ql-' + ${body('run')} + '-' + ${body('n')} + '-' + $itemIndex }}`,
+				spotName: `={{ 'queue-load ' + ${body('run')} + ' #' + ${body('n')} + ' ← ' + $json.spot_id }}`,
+				additionalFields: {},
+			}),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Read reports', type: 'main', index: 0 }]] },
+			'Read reports': { main: [[{ node: 'Read spots', type: 'main', index: 0 }]] },
+			'Read spots': { main: [[{ node: 'Keep as many as to write', type: 'main', index: 0 }]] },
+			'Keep as many as to write': { main: [[{ node: 'Create spots', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** How the names of the records load request `n` of `run` creates begin (then the source id). */
 function loadNamePrefix(run, n) {
 	return `queue-load ${run} #${n} ← `;
 }
@@ -89,4 +153,4 @@ function postLoadRequests(url, { run, count, read, write }) {
 	);
 }
 
-module.exports = { MAZRICA_LOAD_PATH, mazricaLoadWorkflow, loadNamePrefix, postLoadRequests };
+module.exports = { MAZRICA_LOAD_PATH, mazricaLoadWorkflow, CYZEN_LOAD_PATH, cyzenLoadWorkflow, loadNamePrefix, postLoadRequests };

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
 import type { N8nServer } from '../../scripts/n8n/n8n';
+import { parseUtc } from '../simulators/cyzen/time';
 import { startDemoSimulators, type DemoServices } from '../simulators/demo';
 import { EXAMPLE_SINK, readExample, startN8n, waitFor } from './environment';
 
@@ -23,6 +24,7 @@ const EXAMPLES = [
 	'rodem-trigger-expense-changed.json',
 	'cyzen-reports-to-spreadsheet-rows.json',
 	'mazrica-customers-to-cyzen-spots.json',
+	'cyzen-visits-to-mazrica-deal-actions.json',
 ];
 
 beforeAll(async () => {
@@ -324,4 +326,87 @@ test('example: Mazrica customers → cyzen spots upserted by spot code; a second
 	expect(output(second, 'Create spot')).toHaveLength(0);
 	expect(output(second, 'Update spot').length).toBeGreaterThanOrEqual(surely.length);
 	expect(cyzen.store.spots.size).toBe(spotCount);
+});
+
+test('example: cyzen visit reports → one Mazrica action per visit on the customer’s open deal; re-runs write nothing twice', async () => {
+	const { mazrica, cyzen } = services;
+	const isOpen = (deal: { dealTypeId: number; phaseId: number }) =>
+		!mazrica.store.dealTypes.get(deal.dealTypeId)?.phases.find((p) => p.id === deal.phaseId)
+			?.endType;
+	const placeOf = (report: { report_items: Array<{ item_name: string; item_value: unknown }> }) =>
+		String(report.report_items.find((i) => i.item_name === '訪問先')?.item_value ?? '');
+	// The deal each visit belongs to, from the simulators' own records: the spot of the visit's
+	// name coded MZ-<customer id> (one customer behind the name), that customer's open deal
+	// updated last.
+	const dealOf = (report: Parameters<typeof placeOf>[0]) => {
+		const place = placeOf(report);
+		const customers = new Set(
+			[...cyzen.store.spots.values()]
+				.filter((spot) => spot.spot_name === place)
+				.map((spot) => /^MZ-(\d+)$/i.exec(spot.spot_code ?? '')?.[1])
+				.filter((id) => id !== undefined),
+		);
+		if (place === '' || customers.size !== 1) return undefined;
+		const [customerId] = [...customers].map(Number);
+		return [...mazrica.store.deals.values()]
+			.filter((deal) => deal.customerId === customerId && isOpen(deal))
+			.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+	};
+	const visits = () =>
+		[...cyzen.store.reports.values()].filter((report) => dealOf(report) !== undefined);
+	const actionsOf = (reportId: string) =>
+		[...mazrica.store.actions.values()].filter(
+			(a) => a.kind === 'deal' && a.result?.includes(`(cyzen 報告書 ${reportId})`),
+		);
+	const marked = () =>
+		[...mazrica.store.actions.values()].filter((a) => a.result?.includes('(cyzen 報告書 '));
+	const { run, surely, maybe } = await firstRun(
+		'jpSaasExample14',
+		visits,
+		(report) => parseUtc(report.updated_at) ?? 0,
+		sinceYesterday,
+	);
+	const filed = new Set(marked().map((a) => /\(cyzen 報告書 ([0-9a-f]{32})\)/.exec(a.result ?? '')?.[1]));
+	expect([...filed]).toEqual(expect.arrayContaining(surely.map((r) => r.report_id)));
+	expect(maybe.map((r) => r.report_id)).toEqual(expect.arrayContaining([...filed]));
+	// The ledger: one action per visit, on the visit's deal, owned by the deal's owner, with a
+	// purpose of the deal's type done as a visit (訪問), marked done.
+	for (const report of maybe.filter((r) => filed.has(r.report_id))) {
+		const deal = dealOf(report);
+		const [action, ...more] = actionsOf(report.report_id);
+		expect(more).toHaveLength(0);
+		expect(action.dealId).toBe(deal?.id);
+		expect(action.creatorId).toBe(deal?.userId);
+		const purpose = mazrica.store.purpose(action.purposeId ?? 0);
+		expect(purpose?.dealType.id).toBe(deal?.dealTypeId);
+		expect(mazrica.store.actionPatterns.get(purpose?.purpose.patternId ?? 0)?.name).toBe('訪問');
+		expect(action.active).toBe(false);
+		expect(action.startDatetime).toBeLessThanOrEqual(action.endDatetime ?? 0);
+	}
+	// Visits leading to no single open deal are listed with the reason, and written nowhere.
+	const skipped = output(run, 'No open deal for the visit');
+	expect(skipped.length).toBeGreaterThan(0);
+	for (const item of skipped) {
+		expect(String(item.json.skipped)).not.toBe('');
+		expect(actionsOf(String(item.json.reportId))).toHaveLength(0);
+	}
+
+	// Run again: every visit already has its action; nothing is written.
+	const actionsBefore = mazrica.store.actions.size;
+	const second = await n8n.execute('jpSaasExample14');
+	expect(second.data.resultData.error).toBeUndefined();
+	expect(output(second, 'Create deal action')).toHaveLength(0);
+	expect(mazrica.store.actions.size).toBe(actionsBefore);
+
+	// A visit filed since, and an edit of one already turned into an action: one new action only.
+	const [visited] = surely;
+	const spot = [...cyzen.store.spots.values()].find((s) => s.spot_name === placeOf(visited));
+	const added = cyzen.app.submitReport({ spotId: spot?.spot_id });
+	cyzen.app.editReport(visited.report_id, { 訪問目的: ['見積提出'] });
+	const third = await n8n.execute('jpSaasExample14');
+	expect(third.data.resultData.error).toBeUndefined();
+	expect(output(third, 'Create deal action')).toHaveLength(1);
+	expect(mazrica.store.actions.size).toBe(actionsBefore + 1);
+	expect(actionsOf(added.report_id).map((a) => a.dealId)).toEqual([dealOf(added)?.id]);
+	expect(actionsOf(visited.report_id)).toHaveLength(1);
 });

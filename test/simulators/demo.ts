@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 
 import { Simulator } from '../kit/simulator';
 import { CyzenSimulator } from './cyzen/cyzen-simulator';
+import { seedLinkedVisits } from './demo-visits';
 import { MazricaSimulator } from './mazrica/mazrica-simulator';
 import { RodemSimulator } from './rodem/rodem-simulator';
 import { SatoriSimulator } from './satori/satori-simulator';
@@ -70,6 +71,8 @@ export async function startDemoSimulators(
 	});
 	// A field-sales tenant seeded at start: reports, check-ins and spot edits of the last hours.
 	const cyzen = new CyzenSimulator();
+	// …and visits at spots linked to Mazrica customers with open deals (example 14's first run).
+	seedLinkedVisits(cyzen, mazrica, now.toMillis());
 	// Bulk jobs finish a few seconds after the upload, so Wait for Completion has something to wait for.
 	const satori = new SatoriSimulator({ behaviour: { queueMs: 1500, processingMs: 1500 } });
 	const sink = new Simulator('webhook sink');

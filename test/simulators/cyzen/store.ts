@@ -1,4 +1,5 @@
 import { crypto } from '../../platform/node';
+import type { UtcText } from './time';
 import type {
 	ActionTypeRec,
 	GroupRec,
@@ -24,6 +25,31 @@ import type {
 	UserRec,
 	UserTagRec,
 } from './types';
+
+/** A spot with nothing but its id and name, registered at `at`; callers fill in what was sent. */
+export function blankSpot(spotId: string, spotName: string, at: UtcText): SpotRec {
+	return {
+		spot_id: spotId,
+		spot_code: null,
+		spot_name: spotName,
+		spot_name_kana: null,
+		zip_code: null,
+		tel: null,
+		fax: null,
+		address: null,
+		valid_from: null,
+		valid_to: null,
+		url: null,
+		comment: null,
+		create_user_id: null,
+		latitude: null,
+		longitude: null,
+		groupId: null,
+		extendData: null,
+		created_at: at,
+		updated_at: at,
+	};
+}
 
 /** One cyzen tenant (company) in memory. Maps are keyed by the record's id. */
 export class CyzenStore {

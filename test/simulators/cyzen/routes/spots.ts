@@ -1,6 +1,6 @@
 import { invalidParameter } from '../errors';
 import type { Params } from '../params';
-import type { CyzenStore } from '../store';
+import { blankSpot, type CyzenStore } from '../store';
 import type { SpotRec } from '../types';
 import { inWindow, windowOf, type WindowRule } from '../windows';
 import { assignSent, changedText, found, reference, text } from './common';
@@ -109,27 +109,7 @@ export function spotRoutes(ctx: RouteContext): void {
 		}
 		if (changes.spot_name === undefined) invalidParameter('spot_name');
 		const at = ctx.nowText();
-		const spot: SpotRec = {
-			spot_id: store.newId(),
-			spot_code: null,
-			spot_name: changes.spot_name,
-			spot_name_kana: null,
-			zip_code: null,
-			tel: null,
-			fax: null,
-			address: null,
-			valid_from: null,
-			valid_to: null,
-			url: null,
-			comment: null,
-			create_user_id: null,
-			latitude: null,
-			longitude: null,
-			groupId: null,
-			extendData: null,
-			created_at: at,
-			updated_at: at,
-		};
+		const spot = blankSpot(store.newId(), changes.spot_name, at);
 		assignSent(spot, changes);
 		store.spots.set(spot.spot_id, spot);
 		setTags(spot.spot_id, tagIds);
