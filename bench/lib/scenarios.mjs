@@ -76,7 +76,20 @@ export async function returnAll(ctx, { customers, tag, httpIntervals = [0, SAFE_
 		if (safe) {
 			targets.push(target('≥ 2 × faster than the safe HTTP Request setup', safe.succeeded && safe.wallSeconds >= 2 * ours.wallSeconds, `${round(safe.wallSeconds / ours.wallSeconds, 2)} × (${safe.wallSeconds} s vs ${ours.wallSeconds} s)`));
 		}
-		return { variants, targets, limit: MAZRICA_LIMIT.ratePerSecond, notes: [`Ideal: the first ${MAZRICA_LIMIT.burst} requests at once (burst), the other ${Math.max(0, pages - MAZRICA_LIMIT.burst)} at ${MAZRICA_LIMIT.ratePerSecond}/s.`] };
+		// The node keeps some of the vendor's rate and burst in hand (SAFETY_MARGIN of the throttle):
+		// its own floor is its burst at once and the rest at its rate, above the vendor's ideal.
+		const margin = ctx.compiledPackage('nodes/shared/transport/throttle.js').SAFETY_MARGIN;
+		const { PAGES_IN_FLIGHT } = ctx.compiledPackage('nodes/shared/engine/paging.js');
+		const ownBurst = Math.floor(MAZRICA_LIMIT.burst * margin);
+		const floor = round(Math.max(0, pages - ownBurst) / (MAZRICA_LIMIT.ratePerSecond * margin), 1);
+		return {
+			variants,
+			targets,
+			limit: MAZRICA_LIMIT.ratePerSecond,
+			notes: [
+				`Ideal: the first ${MAZRICA_LIMIT.burst} requests at once (burst), the other ${Math.max(0, pages - MAZRICA_LIMIT.burst)} at ${MAZRICA_LIMIT.ratePerSecond}/s. The node paces at ${round(margin * 100, 0)} % of the vendor's limit (burst ${ownBurst}, ${round(MAZRICA_LIMIT.ratePerSecond * margin, 2)}/s), so its own floor is ${floor} s (${round(floor / Math.max(ideal, 1e-9), 2)} × the ideal) before any round trip. It requests up to ${PAGES_IN_FLIGHT} pages at once after the first page gives the total.`,
+			],
+		};
 	} finally {
 		await sim.stop();
 	}

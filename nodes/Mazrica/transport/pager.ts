@@ -6,7 +6,8 @@ import { pageFromBody } from './list-page';
 
 /**
  * Mazrica's pages (spec §5): `page` 1, 2, … until a short page or `totalCount` is reached; the
- * token is the next page number. `GET /deals` takes its page size as `limit` (up to 1,000): fewer
+ * token is the next page number; the first page's `totalCount` names the rest, which are then
+ * requested several at a time (the burst of 100 is there to be used). `GET /deals` takes its page size as `limit` (up to 1,000): fewer
  * requests for Return All. Search endpoints are POSTs that send `page` in the body and only read,
  * so they are safe to repeat. A bare array is a last page (quirk Q4).
  */
@@ -37,6 +38,12 @@ export const mazricaPager: Pager<MazricaEndpoint> = {
 		const { items, totalCount } = pageFromBody(response, paged.listKey);
 		const full = items.length > 0 && items.length >= pageSize;
 		const more = full && (totalCount === undefined || page * pageSize < totalCount);
-		return { items, next: more ? String(page + 1) : undefined };
+		const next = more ? String(page + 1) : undefined;
+		if (token !== undefined || !more || totalCount === undefined) return { items, next };
+		// The first page tells the total: the pages this run still needs can go at once.
+		const wanted = limit.returnAll ? totalCount : Math.min(totalCount, limit.limit ?? pageSize);
+		const lastPage = Math.ceil(wanted / pageSize);
+		const rest = Array.from({ length: lastPage - page }, (_, i) => String(page + 1 + i));
+		return { items, next, ...(rest.length > 0 ? { rest } : {}) };
 	},
 };

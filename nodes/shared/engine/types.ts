@@ -180,12 +180,21 @@ export interface PageRun<E extends EndpointSpec = EndpointSpec> {
 	send(request: VendorRequest): Promise<unknown>;
 }
 
+/** One page of a list: its records, the token of the next page if any. */
+export interface PageResult {
+	items: IDataObject[];
+	next?: string;
+	/**
+	 * The tokens of every further page this run needs, when the page tells the total (Mazrica's
+	 * `totalCount`): they are requested several at a time, so the vendor's burst is used instead
+	 * of one round trip per page. `next` of the last of them still continues page by page.
+	 */
+	rest?: string[];
+}
+
 /** How a vendor pages its lists: one page at a time, the token of the next page if any. */
 export interface Pager<E extends EndpointSpec = EndpointSpec> {
-	page(
-		run: PageRun<E>,
-		token: string | undefined,
-	): Promise<{ items: IDataObject[]; next?: string }>;
+	page(run: PageRun<E>, token: string | undefined): Promise<PageResult>;
 }
 
 /** Behaviour that is not a plain request, e.g. Mazrica's bulk twin with bisection. */

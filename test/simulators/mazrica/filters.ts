@@ -124,15 +124,19 @@ export function sortRecords<T extends { id: number | string }>(
 		order.push({ get, desc });
 	}
 	order.push({ get: (r) => r.id, desc: false });
-	return [...records].sort((a, b) => {
-		for (const { get, desc } of order) {
-			const va = get(a);
-			const vb = get(b);
+	// Each record's keys are read once, not twice per comparison: with the getters inside the
+	// comparator a page of 20,000 customers took 200-400 ms on a loaded machine (bench scenario 1).
+	const keyed = records.map((record) => ({ record, values: order.map(({ get }) => get(record)) }));
+	keyed.sort((a, b) => {
+		for (let i = 0; i < order.length; i++) {
+			const va = a.values[i];
+			const vb = b.values[i];
 			const c = compareValues(va, vb);
-			if (c !== 0) return desc && va !== null && vb !== null ? -c : c;
+			if (c !== 0) return order[i].desc && va !== null && vb !== null ? -c : c;
 		}
 		return 0;
 	});
+	return keyed.map(({ record }) => record);
 }
 
 /** `{ totalCount, page, <plural>: [...] }`; past the end the array is empty, totalCount stays real. */
