@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationDropdown } from '../descriptions/operation-dropdown';
+
 import { operationProperties } from './operation-properties';
 import type { EndpointSpec, EngineConfig } from './types';
 
@@ -34,20 +36,16 @@ function operationProperty<E extends EndpointSpec>(
 		.filter((endpoint) => endpoint.resource === resource)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const first = (endpoints.find((e) => e.operation === 'getAll') ?? endpoints[0]).operation;
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: endpoints.map((endpoint) => ({
+	return operationDropdown(
+		resource,
+		endpoints.map((endpoint) => ({
 			name: endpoint.name,
 			value: endpoint.operation,
 			action: endpoint.action,
 			description: operationDescription(endpoint),
 		})),
-		default: first,
-	};
+		first,
+	);
 }
 
 /** A node's whole parameter list, derived from the vendor's tables. */
