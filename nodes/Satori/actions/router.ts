@@ -116,7 +116,7 @@ export function parameterProperties(): INodeProperties[] {
 
 /** Runs the chosen operation: the router owns the item loop; bulk operations take every item at once. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { module } = chosenOperation(this, 'SATORI', OPERATIONS);
+	const { module } = chosenOperation(this, 'SATORI', (r, o) => OPERATIONS[r]?.[o]).entry;
 	if ('executeAll' in module) return await module.executeAll.call(this);
 	return await runPerItem(this, async (itemIndex) => await module.execute.call(this, itemIndex));
 }

@@ -126,8 +126,7 @@ export function parameterProperties(): INodeProperties[] {
  * usual causes.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const entry = chosenOperation(this, 'Yappli CRM', OPERATIONS);
-	const resource = this.getNodeParameter('resource', 0) as string;
+	const { entry, resource } = chosenOperation(this, 'Yappli CRM', (r, o) => OPERATIONS[r]?.[o]);
 	const resourceName = RESOURCES.find((r) => r.value === resource)?.name ?? resource;
 	const label = `${resourceName} → ${entry.name}`;
 	return await runPerItem(this, async (itemIndex) => {

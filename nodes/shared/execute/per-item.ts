@@ -77,22 +77,23 @@ export interface RoutedOperation<M> {
 export type OperationTable<E extends RoutedOperation<unknown>> = Record<string, Record<string, E>>;
 
 /**
- * The entry of the resource and operation the node is set to (read on item 0: n8n does not let
- * them vary per item), or a NodeOperationError naming both before any request.
+ * The operation the node is set to (resource and operation read on item 0: n8n does not let them
+ * vary per item), found by `find` in the router's or engine's table, or a NodeOperationError
+ * naming both before any request.
  */
-export function chosenOperation<E extends RoutedOperation<unknown>>(
+export function chosenOperation<E>(
 	context: IExecuteFunctions,
 	vendor: string,
-	table: OperationTable<E>,
-): E {
+	find: (resource: string, operation: string) => E | undefined,
+): { entry: E; resource: string; operation: string } {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const entry = table[resource]?.[operation];
+	const entry = find(resource, operation);
 	if (!entry) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`${vendor} has no operation "${operation}" on "${resource}"`,
 		);
 	}
-	return entry;
+	return { entry, resource, operation };
 }
