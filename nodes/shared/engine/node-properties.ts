@@ -12,8 +12,14 @@ export function operationDescription(endpoint: EndpointSpec): string {
 		: endpoint.description;
 }
 
+/** The Resource dropdown: the resources the operations use, sorted by name. */
 function resourceProperty<E extends EndpointSpec>(config: EngineConfig<E>): INodeProperties {
 	const used = new Set(config.operations.map((endpoint) => endpoint.resource));
+	const labelled = new Set(config.resources.map((resource) => resource.value));
+	const unlabelled = [...used].filter((resource) => !labelled.has(resource));
+	// An operation whose resource has no entry would have no Resource option to reach it.
+	if (unlabelled.length > 0)
+		throw new Error(`${config.vendor}: no resources entry for ${unlabelled.join(', ')}`);
 	const resources = config.resources
 		.filter((resource) => used.has(resource.value))
 		.sort((a, b) => a.name.localeCompare(b.name));
