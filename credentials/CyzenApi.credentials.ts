@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlProperty } from '@japan-saas/shared/descriptions/base-url';
 import { processesSharingKeyProperty } from '@japan-saas/shared/descriptions/processes-sharing-key';
 
 /** Methods whose `company_id` travels in the form body ([public code] PC1); the others send it in the query. */
@@ -48,13 +49,7 @@ export class CyzenApi implements ICredentialType {
 			description:
 				'Your tenant, sent as company_id on every request (32 hex characters in every known example). Verification and development tenants use the same host with another company ID.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://ext.cyzen.cloud/webapi/v0',
-			description: 'Change only for a proxy or a local simulator. Includes the /webapi/v0 segment.',
-		},
+		baseUrlProperty('https://ext.cyzen.cloud/webapi/v0', 'Includes the /webapi/v0 segment'),
 		{
 			displayName: 'Requests per Second This Token May Use',
 			name: 'requestsPerSecond',

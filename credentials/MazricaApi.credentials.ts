@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlProperty } from '@japan-saas/shared/descriptions/base-url';
 import { processesSharingKeyProperty } from '@japan-saas/shared/descriptions/processes-sharing-key';
 
 export class MazricaApi implements ICredentialType {
@@ -28,13 +29,7 @@ export class MazricaApi implements ICredentialType {
 			description:
 				'Issued in Mazrica under 管理 → API (MazricaAPIを利用する). Needs a plan that includes the Open API.',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://senses-open-api.mazrica.com/v1',
-			description: 'Change only for a proxy or a local simulator. Includes the /v1 segment.',
-		},
+		baseUrlProperty('https://senses-open-api.mazrica.com/v1', 'Includes the /v1 segment'),
 		processesSharingKeyProperty,
 	];
 

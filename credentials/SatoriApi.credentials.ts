@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlProperty } from '@japan-saas/shared/descriptions/base-url';
 import { processesSharingKeyProperty } from '@japan-saas/shared/descriptions/processes-sharing-key';
 import { multipartBoundary, prependMultipartParts } from '@japan-saas/shared/transport/multipart';
 
@@ -77,13 +78,7 @@ export class SatoriApi implements ICredentialType {
 			required: true,
 			description: 'company_secret',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.satr.jp',
-			description: 'Change only for a proxy or a local simulator. Without the /api/v4 path.',
-		},
+		baseUrlProperty('https://api.satr.jp', 'Without the /api/v4 path'),
 		processesSharingKeyProperty,
 	];
 

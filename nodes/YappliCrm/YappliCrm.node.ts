@@ -5,13 +5,11 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '@japan-saas/shared/descriptions/subtitle';
-import { runPerItem } from '@japan-saas/shared/execute/per-item';
 
-import { explainBadRequest } from './actions/bad-request';
-import { operationOf, operationProperties, parameterProperties, RESOURCES } from './actions/router';
+import { operationProperties, parameterProperties, RESOURCES, route } from './actions/router';
 import { searchMembers } from './methods/list-search';
 import { loadOptions } from './methods/load-options';
 
@@ -48,23 +46,6 @@ export class YappliCrm implements INodeType {
 	methods = { loadOptions, listSearch: { searchMembers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = operationOf(resource, operation);
-		if (!run)
-			throw new NodeOperationError(
-				this.getNode(),
-				`Yappli CRM has no operation "${operation}" on "${resource}"`,
-			);
-
-		return [
-			await runPerItem(this, async (i) => {
-				try {
-					return await run.module.execute.call(this, i);
-				} catch (error) {
-					throw explainBadRequest(error, run.label, run.module.badRequestCauses);
-				}
-			}),
-		];
+		return [await route.call(this)];
 	}
 }

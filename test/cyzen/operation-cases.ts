@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CyzenSimulator } from '../simulators/cyzen/cyzen-simulator';
+import type { CyzenStore } from '../simulators/cyzen/store';
 
 /** One operation as a user sets it up, what cyzen must receive, and the effect to check. */
 export interface OperationCase {
@@ -18,7 +19,97 @@ const first = <T>(values: Iterable<T>): T => {
 	throw new Error('the seed has none');
 };
 
-const lastWrite = (sim: CyzenSimulator) => sim.ledger.entries[sim.ledger.entries.length - 1];
+/** The store's collections kept by id (Maps) and its link lists (arrays of id pairs). */
+type KeyedCollection = {
+	[K in keyof CyzenStore]: CyzenStore[K] extends Map<string, object> ? K : never;
+}[keyof CyzenStore];
+type LinkCollection = 'spotTagLinks' | 'spotStaffs' | 'memberships';
+
+interface KeyedUpdate {
+	resource: string;
+	/** cyzen's id field; the node's parameter is its camelCase name, picked by ID. */
+	key: string;
+	id: string;
+	path: string;
+	collection: KeyedCollection;
+	fields: IDataObject;
+	sent: IDataObject;
+	stored: IDataObject;
+}
+
+interface KeyedDelete {
+	resource: string;
+	key: string;
+	id: string;
+	path: string;
+	collection: KeyedCollection;
+	/** Whether the node's parameter is a resource locator (else a plain ID field). */
+	locator?: boolean;
+}
+
+interface Link {
+	resource: string;
+	path: string;
+	collection: LinkCollection;
+	/** The ids the node takes through a resource locator; the others are plain fields. */
+	locators: string[];
+	create: Record<string, string>;
+	remove: Record<string, string>;
+}
+
+/** `spot_customer_staff_id` → `spotCustomerStaffId`: the node's parameter for cyzen's field. */
+const parameterOf = (key: string) => key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+
+function keyedUpdate(u: KeyedUpdate): OperationCase {
+	return {
+		resource: u.resource,
+		operation: 'update',
+		parameters: { [parameterOf(u.key)]: byId(u.id), updateFields: u.fields },
+		request: { method: 'PUT', path: u.path, body: { [u.key]: u.id, ...u.sent } },
+		verify: (_, s) =>
+			expect(s.store[u.collection].get(u.id)).toEqual(expect.objectContaining(u.stored)),
+	};
+}
+
+function keyedDelete(d: KeyedDelete): OperationCase {
+	return {
+		resource: d.resource,
+		operation: 'delete',
+		parameters: { [parameterOf(d.key)]: d.locator ? byId(d.id) : d.id },
+		request: { method: 'DELETE', path: d.path, query: { [d.key]: d.id } },
+		verify: (_, s) => expect(s.store[d.collection].has(d.id)).toBe(false),
+	};
+}
+
+function linkCases(l: Link): OperationCase[] {
+	const parameters = (ids: Record<string, string>) =>
+		Object.fromEntries(
+			Object.entries(ids).map(([key, id]) => [
+				parameterOf(key),
+				l.locators.includes(key) ? byId(id) : id,
+			]),
+		);
+	const held = (s: CyzenSimulator, ids: Record<string, string>) =>
+		(s.store[l.collection] as object[]).filter((r) =>
+			expect.objectContaining(ids).asymmetricMatch(r),
+		);
+	return [
+		{
+			resource: l.resource,
+			operation: 'create',
+			parameters: parameters(l.create),
+			request: { method: 'POST', path: l.path, body: l.create },
+			verify: (_, s) => expect(held(s, l.create)).toHaveLength(1),
+		},
+		{
+			resource: l.resource,
+			operation: 'delete',
+			parameters: parameters(l.remove),
+			request: { method: 'DELETE', path: l.path, query: l.remove },
+			verify: (_, s) => expect(held(s, l.remove)).toHaveLength(0),
+		},
+	];
+}
 
 /** Every operation of the node, built from the seeded tenant of `sim` (call after each reset). */
 export function operationCases(sim: CyzenSimulator): OperationCase[] {
@@ -72,13 +163,125 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			check?.(records, s);
 		},
 	});
-	const written =
-		(operation: string, path: string, ids: IDataObject) =>
-		(_: IDataObject[], s: CyzenSimulator) => {
-			expect(lastWrite(s)).toEqual(
-				expect.objectContaining({ operation, path, ids: expect.objectContaining(ids) }),
-			);
-		};
+
+	/** Updates of one record by id: the fields set, what cyzen must receive, what it then holds. */
+	const updated: KeyedUpdate[] = [
+		{
+			resource: 'spot',
+			key: 'spot_id',
+			id: spot.spot_id,
+			collection: 'spots',
+			path: '/spots',
+			fields: { spotName: '改名', latitude: 34.5 },
+			sent: { spot_name: '改名', lat: '34.5' },
+			stored: { spot_name: '改名', latitude: 34.5 },
+		},
+		{
+			resource: 'schedule',
+			key: 'schedule_id',
+			id: schedule.schedule_id,
+			collection: 'schedules',
+			path: '/schedules',
+			fields: { title: '変更後' },
+			sent: { title: '変更後' },
+			stored: { title: '変更後' },
+		},
+		{
+			resource: 'group',
+			key: 'group_id',
+			id: group.group_id,
+			collection: 'groups',
+			path: '/groups',
+			fields: { groupName: '本社' },
+			sent: { group_name: '本社' },
+			stored: { group_name: '本社' },
+		},
+		{
+			resource: 'user',
+			key: 'user_id',
+			id: user.user_id,
+			collection: 'users',
+			path: '/users',
+			fields: { accountStatus: false },
+			sent: { account_status: '0' },
+			stored: { account_status: 0 },
+		},
+	];
+	/** Deletes of one record by id (picked from a list when `locator`); the record must be gone. */
+	const deleted: KeyedDelete[] = [
+		{
+			resource: 'spot',
+			key: 'spot_id',
+			id: spot.spot_id,
+			collection: 'spots',
+			path: '/spots',
+			locator: true,
+		},
+		{
+			resource: 'spotCustomerStaff',
+			key: 'spot_customer_staff_id',
+			id: contact.spot_customer_staff_id,
+			collection: 'spotCustomerStaffs',
+			path: '/spot_customer_staffs',
+		},
+		{
+			resource: 'spotPhoto',
+			key: 'spot_photo_id',
+			id: photo.spot_photo_id,
+			collection: 'spotPhotos',
+			path: '/spot_photos',
+		},
+		{
+			resource: 'spotPhotoTag',
+			key: 'spot_photo_tag_id',
+			id: photoTag.spot_photo_tag_id,
+			collection: 'spotPhotoTags',
+			path: '/spot_photo_tags',
+		},
+		{
+			resource: 'group',
+			key: 'group_id',
+			id: group.group_id,
+			collection: 'groups',
+			path: '/groups',
+			locator: true,
+		},
+		{
+			resource: 'user',
+			key: 'user_id',
+			id: user.user_id,
+			collection: 'users',
+			path: '/users',
+			locator: true,
+		},
+	];
+	/** Links between two records: created with both ids in the body, deleted with both in the query. */
+	const linked: Link[] = [
+		{
+			resource: 'spotTagRelation',
+			collection: 'spotTagLinks',
+			path: '/spot_tag_relations',
+			locators: ['spot_id'],
+			create: { spot_id: spot.spot_id, spot_tag_id: freeTag.spot_tag_id },
+			remove: { spot_id: link.spot_id, spot_tag_id: link.spot_tag_id },
+		},
+		{
+			resource: 'spotStaff',
+			collection: 'spotStaffs',
+			path: '/spot_staffs',
+			locators: ['spot_id', 'user_id'],
+			create: { spot_id: spot.spot_id, user_id: freeStaff.user_id },
+			remove: { spot_id: staff.spot_id, user_id: staff.user_id },
+		},
+		{
+			resource: 'userGroup',
+			collection: 'memberships',
+			path: '/user_groups',
+			locators: ['user_id', 'group_id'],
+			create: { user_id: notInGroup.user_id, group_id: group.group_id },
+			remove: { user_id: membership.user_id, group_id: membership.group_id },
+		},
+	];
 
 	return [
 		// ---- spots ---------------------------------------------------------------------------------
@@ -122,30 +325,6 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 				);
 			},
 		},
-		{
-			resource: 'spot',
-			operation: 'update',
-			parameters: {
-				spotId: byId(spot.spot_id),
-				updateFields: { spotName: '改名', latitude: 34.5 },
-			},
-			request: {
-				method: 'PUT',
-				path: '/spots',
-				body: { spot_id: spot.spot_id, spot_name: '改名', lat: '34.5' },
-			},
-			verify: (_, s) =>
-				expect(s.store.spots.get(spot.spot_id)).toEqual(
-					expect.objectContaining({ spot_name: '改名', latitude: 34.5 }),
-				),
-		},
-		{
-			resource: 'spot',
-			operation: 'delete',
-			parameters: { spotId: byId(spot.spot_id) },
-			request: { method: 'DELETE', path: '/spots', query: { spot_id: spot.spot_id } },
-			verify: (_, s) => expect(s.store.spots.has(spot.spot_id)).toBe(false),
-		},
 		// ---- around spots --------------------------------------------------------------------------
 		list('spotTag', '/spot_tags', 'spot_tags'),
 		list(
@@ -155,20 +334,6 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			{ filters: { spotId: byId(link.spot_id) } },
 			(records) => expect(records.every((r) => r.spot_id === link.spot_id)).toBe(true),
 		),
-		{
-			resource: 'spotTagRelation',
-			operation: 'create',
-			parameters: { spotId: byId(spot.spot_id), spotTagId: freeTag.spot_tag_id },
-			request: {
-				method: 'POST',
-				path: '/spot_tag_relations',
-				body: { spot_id: spot.spot_id, spot_tag_id: freeTag.spot_tag_id },
-			},
-			verify: (_, s) =>
-				expect(s.store.spotTagLinks).toContainEqual(
-					expect.objectContaining({ spot_id: spot.spot_id, spot_tag_id: freeTag.spot_tag_id }),
-				),
-		},
 		{
 			resource: 'spotTagRelation',
 			operation: 'update',
@@ -189,49 +354,7 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 						.sort(),
 				).toEqual([otherTag.spot_tag_id, freeTag.spot_tag_id].sort()),
 		},
-		{
-			resource: 'spotTagRelation',
-			operation: 'delete',
-			parameters: { spotId: byId(link.spot_id), spotTagId: link.spot_tag_id },
-			request: {
-				method: 'DELETE',
-				path: '/spot_tag_relations',
-				query: { spot_id: link.spot_id, spot_tag_id: link.spot_tag_id },
-			},
-			verify: (_, s) =>
-				expect(s.store.spotTagLinks).not.toContainEqual(
-					expect.objectContaining({ spot_id: link.spot_id, spot_tag_id: link.spot_tag_id }),
-				),
-		},
 		list('spotStaff', '/spot_staffs', 'spot_staffs'),
-		{
-			resource: 'spotStaff',
-			operation: 'create',
-			parameters: { spotId: byId(spot.spot_id), userId: byId(freeStaff.user_id) },
-			request: {
-				method: 'POST',
-				path: '/spot_staffs',
-				body: { spot_id: spot.spot_id, user_id: freeStaff.user_id },
-			},
-			verify: written('create', '/spot_staffs', {
-				spot_id: spot.spot_id,
-				user_id: freeStaff.user_id,
-			}),
-		},
-		{
-			resource: 'spotStaff',
-			operation: 'delete',
-			parameters: { spotId: byId(staff.spot_id), userId: byId(staff.user_id) },
-			request: {
-				method: 'DELETE',
-				path: '/spot_staffs',
-				query: { spot_id: staff.spot_id, user_id: staff.user_id },
-			},
-			verify: (_, s) =>
-				expect(s.store.spotStaffs).not.toContainEqual(
-					expect.objectContaining({ spot_id: staff.spot_id, user_id: staff.user_id }),
-				),
-		},
 		list('spotCustomerStaff', '/spot_customer_staffs', 'spot_customer_staffs'),
 		{
 			resource: 'spotCustomerStaff',
@@ -264,42 +387,8 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 					'総務部',
 				),
 		},
-		{
-			resource: 'spotCustomerStaff',
-			operation: 'delete',
-			parameters: { spotCustomerStaffId: contact.spot_customer_staff_id },
-			request: {
-				method: 'DELETE',
-				path: '/spot_customer_staffs',
-				query: { spot_customer_staff_id: contact.spot_customer_staff_id },
-			},
-			verify: (_, s) =>
-				expect(s.store.spotCustomerStaffs.has(contact.spot_customer_staff_id)).toBe(false),
-		},
 		list('spotPhoto', '/spot_photos', 'spot_photos'),
-		{
-			resource: 'spotPhoto',
-			operation: 'delete',
-			parameters: { spotPhotoId: photo.spot_photo_id },
-			request: {
-				method: 'DELETE',
-				path: '/spot_photos',
-				query: { spot_photo_id: photo.spot_photo_id },
-			},
-			verify: (_, s) => expect(s.store.spotPhotos.has(photo.spot_photo_id)).toBe(false),
-		},
 		list('spotPhotoTag', '/spot_photo_tags', 'spot_photo_tags'),
-		{
-			resource: 'spotPhotoTag',
-			operation: 'delete',
-			parameters: { spotPhotoTagId: photoTag.spot_photo_tag_id },
-			request: {
-				method: 'DELETE',
-				path: '/spot_photo_tags',
-				query: { spot_photo_tag_id: photoTag.spot_photo_tag_id },
-			},
-			verify: (_, s) => expect(s.store.spotPhotoTags.has(photoTag.spot_photo_tag_id)).toBe(false),
-		},
 		list('spotPhotoMetadata', '/spot_photo_metadata', 'spot_photo_metadata'),
 		{
 			resource: 'spotPhotoMetadata',
@@ -368,17 +457,6 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 				expect(s.store.schedules.get(String(records[0].schedule_id))?.members).toEqual([
 					user.user_id,
 				]),
-		},
-		{
-			resource: 'schedule',
-			operation: 'update',
-			parameters: { scheduleId: byId(schedule.schedule_id), updateFields: { title: '変更後' } },
-			request: {
-				method: 'PUT',
-				path: '/schedules',
-				body: { schedule_id: schedule.schedule_id, title: '変更後' },
-			},
-			verify: (_, s) => expect(s.store.schedules.get(schedule.schedule_id)?.title).toBe('変更後'),
 		},
 		{
 			resource: 'schedule',
@@ -453,24 +531,6 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			verify: (records, s) =>
 				expect(s.store.groups.get(String(records[0].group_id))?.group_name).toBe('n8n 支店'),
 		},
-		{
-			resource: 'group',
-			operation: 'update',
-			parameters: { groupId: byId(group.group_id), updateFields: { groupName: '本社' } },
-			request: {
-				method: 'PUT',
-				path: '/groups',
-				body: { group_id: group.group_id, group_name: '本社' },
-			},
-			verify: (_, s) => expect(s.store.groups.get(group.group_id)?.group_name).toBe('本社'),
-		},
-		{
-			resource: 'group',
-			operation: 'delete',
-			parameters: { groupId: byId(group.group_id) },
-			request: { method: 'DELETE', path: '/groups', query: { group_id: group.group_id } },
-			verify: (_, s) => expect(s.store.groups.has(group.group_id)).toBe(false),
-		},
 		list('user', '/users', 'users', {}, (records) => {
 			expect(records).toHaveLength(store.users.size);
 			expect(records[0].user_tags).toBeDefined();
@@ -491,39 +551,7 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 			verify: (records, s) =>
 				expect(s.store.users.get(String(records[0].user_id))?.user_name).toBe('自動 太郎'),
 		},
-		{
-			resource: 'user',
-			operation: 'update',
-			parameters: { userId: byId(user.user_id), updateFields: { accountStatus: false } },
-			request: {
-				method: 'PUT',
-				path: '/users',
-				body: { user_id: user.user_id, account_status: '0' },
-			},
-			verify: (_, s) => expect(s.store.users.get(user.user_id)?.account_status).toBe(0),
-		},
-		{
-			resource: 'user',
-			operation: 'delete',
-			parameters: { userId: byId(user.user_id) },
-			request: { method: 'DELETE', path: '/users', query: { user_id: user.user_id } },
-			verify: (_, s) => expect(s.store.users.has(user.user_id)).toBe(false),
-		},
 		list('userGroup', '/user_groups', 'user_groups'),
-		{
-			resource: 'userGroup',
-			operation: 'create',
-			parameters: { userId: byId(notInGroup.user_id), groupId: byId(group.group_id) },
-			request: {
-				method: 'POST',
-				path: '/user_groups',
-				body: { user_id: notInGroup.user_id, group_id: group.group_id },
-			},
-			verify: (_, s) =>
-				expect(s.store.memberships).toContainEqual(
-					expect.objectContaining({ user_id: notInGroup.user_id, group_id: group.group_id }),
-				),
-		},
 		{
 			resource: 'userGroup',
 			operation: 'update',
@@ -544,23 +572,12 @@ export function operationCases(sim: CyzenSimulator): OperationCase[] {
 					)?.is_group_owner,
 				).toBe(membership.is_group_owner === 1 ? 0 : 1),
 		},
-		{
-			resource: 'userGroup',
-			operation: 'delete',
-			parameters: { userId: byId(membership.user_id), groupId: byId(membership.group_id) },
-			request: {
-				method: 'DELETE',
-				path: '/user_groups',
-				query: { user_id: membership.user_id, group_id: membership.group_id },
-			},
-			verify: (_, s) =>
-				expect(s.store.memberships).not.toContainEqual(
-					expect.objectContaining({ user_id: membership.user_id, group_id: membership.group_id }),
-				),
-		},
 		list('userTag', '/user_tags', 'user_tags'),
 		list('status', '/statuses', 'statuses'),
 		list('actionType', '/action_types', 'action_types'),
+		...updated.map(keyedUpdate),
+		...deleted.map(keyedDelete),
+		...linked.flatMap(linkCases),
 		// ---- custom ------------------------------------------------------------------------------
 		{
 			resource: 'customApiCall',

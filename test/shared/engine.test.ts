@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { EngineProbe, PROBE_OPERATIONS } from '../fixtures/engine-probe.node';
+import { EndpointEngine } from '../../nodes/shared/engine';
+import { EngineProbe, PROBE_OPERATIONS, probeEngine } from '../fixtures/engine-probe.node';
 import { callNodeMethod, runNode } from '../harness';
 import { serveDuringTests } from '../kit/lifecycle';
 import { ReferenceSimulator } from '../kit/reference-simulator';
@@ -114,4 +115,10 @@ test('the shared layer imports nothing from a vendor folder', () => {
 	walk(shared);
 	expect(vendors.length).toBeGreaterThan(2);
 	expect(offenders).toEqual([]);
+});
+
+test('an operation whose resource has no Resource entry is refused when the engine is built', () => {
+	expect(() => new EndpointEngine({ ...probeEngine.config, resources: [] })).toThrow(
+		'Reference: no resources entry for item',
+	);
 });

@@ -2,14 +2,16 @@ import { serveDuringTests } from '../kit/lifecycle';
 import { ReferenceSimulator } from '../kit/reference-simulator';
 import { apiKeySetup, probe } from './probe-setup';
 
-/** The four pagination styles through the shared iterators, inside n8n-core, against the simulator. */
+/**
+ * The transport's three pagination styles through the shared iterators, inside n8n-core, against
+ * the simulator. The `next_*` cursor style lives in the endpoint engine (test/shared/engine.test.ts).
+ */
 const sim = serveDuringTests(new ReferenceSimulator({ items: 250 }));
 
 const styles = [
 	{ style: 'pageTotal', path: '/styles/page-total', allRequests: 3 },
 	{ style: 'lastPage', path: '/styles/last-page', allRequests: 3 },
 	{ style: 'offset', path: '/styles/offset', allRequests: 2 },
-	{ style: 'cursor', path: '/styles/cursor', allRequests: 2 },
 ];
 
 describe.each(styles)('$style', ({ style, path, allRequests }) => {
@@ -40,7 +42,7 @@ describe.each(styles)('$style', ({ style, path, allRequests }) => {
 		});
 		expect(result.items).toHaveLength(120);
 		expect(result.items[119].json.id).toBe(120);
-		// Pages of at most 100 need two; 200-item offset and cursor pages need one.
+		// Pages of at most 100 need two; 200-item offset pages need one.
 		expect(sim.received({ path })).toHaveLength(
 			style === 'pageTotal' || style === 'lastPage' ? 2 : 1,
 		);
@@ -68,13 +70,5 @@ test('page sizes are sent as the vendor expects', async () => {
 	expect(sim.received({ path: '/styles/offset' }).map((r) => r.query)).toEqual([
 		{ offset: '0', limit: '200' },
 		{ offset: '200', limit: '200' },
-	]);
-});
-
-test('the cursor keys a page returns are sent back unchanged', async () => {
-	await probe(apiKeySetup(sim), { operation: 'getAll', style: 'cursor', returnAll: true });
-	expect(sim.received({ path: '/styles/cursor' }).map((r) => r.query)).toEqual([
-		{},
-		{ next_item_id: '200' },
 	]);
 });

@@ -20,7 +20,7 @@ export const OPERATIONS: CyzenEndpoint[] = [
 	customApiCall,
 ];
 
-/** The Resource dropdown, in the order of the overview's matrix where it makes sense to users. */
+/** The Resource dropdown's entries, in the order of the overview's matrix (the engine sorts them by name). */
 export const RESOURCES: ResourceSpec[] = [
 	{
 		value: 'spot',

@@ -30,7 +30,7 @@ export const ENDPOINTS: MazricaEndpoint[] = [
 	...auditEndpoints,
 ];
 
-/** One entry per resource value used in ENDPOINTS, sorted by name. */
+/** One entry per resource value used in ENDPOINTS (the engine sorts them by name). */
 export const RESOURCES: ResourceSpec[] = [
 	{
 		value: 'actionCustomField',

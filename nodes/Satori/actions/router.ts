@@ -1,14 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { retryOnFailNotice } from '@japan-saas/shared/descriptions/retry-on-fail';
 import { showFor } from '@japan-saas/shared/descriptions/show-for';
-import { runPerItem } from '@japan-saas/shared/execute/per-item';
+import { operationDropdowns } from '@japan-saas/shared/descriptions/operation-dropdown';
+import {
+	chosenOperation,
+	runPerItem,
+	type OperationTable,
+	type PerItemOperation,
+	type RoutedOperation,
+} from '@japan-saas/shared/execute/per-item';
 
 import { SATORI_ENDPOINTS, type SatoriEndpointName } from '../transport/endpoints';
 
@@ -20,29 +21,19 @@ import * as bulkGetStatus from './customerBulk/getStatus.operation';
 import * as bulkRegister from './customerBulk/register.operation';
 import * as bulkUpsert from './customerBulk/upsert.operation';
 
-/** An operation run once per input item. */
-interface PerItemOperation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
-}
-
 /** An operation that takes all input items at once (the CSV bulk uploads). */
 interface AllItemsOperation {
 	description: INodeProperties[];
 	executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
 }
 
-interface OperationEntry {
-	name: string;
-	action: string;
-	description: string;
+interface OperationEntry extends RoutedOperation<PerItemOperation | AllItemsOperation> {
 	/** The SATORI call it makes (the README's operations table is generated from this). */
 	endpoint: SatoriEndpointName;
-	module: PerItemOperation | AllItemsOperation;
 }
 
 /** Every SATORI operation by resource: the seven calls of the vendor's three API families. */
-export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
+export const OPERATIONS: OperationTable<OperationEntry> = {
 	customer: {
 		create: {
 			name: 'Create',
@@ -84,7 +75,8 @@ export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
 		upsert: {
 			name: 'Create or Update',
 			action: 'Create or update customers in bulk',
-			description: 'Register or update all input items as CSV uploads (一括登録・更新, upsert.json)',
+			description:
+				'Register or update all input items as CSV uploads (一括登録・更新, upsert.json)',
 			endpoint: 'bulkUpsert',
 			module: bulkUpsert,
 		},
@@ -107,25 +99,7 @@ const DEFAULT_OPERATION: Record<string, string> = {
 };
 
 export function operationProperties(): INodeProperties[] {
-	return Object.entries(OPERATIONS).map(([resource, operations]) => {
-		const first = DEFAULT_OPERATION[resource];
-		return {
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: Object.entries(operations)
-				.map(([value, entry]) => ({
-					name: entry.name,
-					value,
-					action: entry.action,
-					description: entry.description,
-				}))
-				.sort((a, b) => a.name.localeCompare(b.name)),
-			default: first,
-		};
-	});
+	return operationDropdowns(OPERATIONS, DEFAULT_OPERATION);
 }
 
 /** Each operation's parameters, after the Retry On Fail warning where the call writes. */
@@ -142,16 +116,7 @@ export function parameterProperties(): INodeProperties[] {
 
 /** Runs the chosen operation: the router owns the item loop; bulk operations take every item at once. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const entry = OPERATIONS[resource]?.[operation];
-	if (!entry) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`SATORI has no operation "${operation}" on "${resource}"`,
-		);
-	}
-	const { module } = entry;
+	const { module } = chosenOperation(this, 'SATORI', (r, o) => OPERATIONS[r]?.[o]).entry;
 	if ('executeAll' in module) return await module.executeAll.call(this);
 	return await runPerItem(this, async (itemIndex) => await module.execute.call(this, itemIndex));
 }

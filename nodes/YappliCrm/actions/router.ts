@@ -1,4 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { operationDropdowns } from '@japan-saas/shared/descriptions/operation-dropdown';
+import {
+	chosenOperation,
+	runPerItem,
+	type OperationTable,
+	type PerItemOperation,
+	type RoutedOperation,
+} from '@japan-saas/shared/execute/per-item';
+
+import { explainBadRequest } from './bad-request';
 
 import * as memberCreate from './member/create.operation';
 import * as memberGet from './member/get.operation';
@@ -11,19 +22,12 @@ import * as pointGetExpiryList from './point/getExpiryList.operation';
 import * as pointGetHistory from './point/getHistory.operation';
 import * as transferTokenCheck from './transferToken/check.operation';
 
-interface Operation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+interface Operation extends PerItemOperation {
 	/** What usually makes Yappli answer this operation with a bare 400 (要求が無効です。). */
 	badRequestCauses?: readonly string[];
 }
 
-interface OperationEntry {
-	name: string;
-	action: string;
-	description: string;
-	module: Operation;
-}
+type OperationEntry = RoutedOperation<Operation>;
 
 /** The resources, as the Resource dropdown shows them. */
 export const RESOURCES = [
@@ -37,7 +41,7 @@ export const RESOURCES = [
 ];
 
 /** Every Yappli CRM operation by resource, in the order the dropdowns show them. */
-export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
+export const OPERATIONS: OperationTable<OperationEntry> = {
 	member: {
 		create: {
 			name: 'Create',
@@ -106,42 +110,30 @@ export const OPERATIONS: Record<string, Record<string, OperationEntry>> = {
 	},
 };
 
-/** The operation to run, and its name as errors show it ("Point → Add or Subtract"). */
-export function operationOf(
-	resource: string,
-	operation: string,
-): { module: Operation; label: string } | undefined {
-	const entry = OPERATIONS[resource]?.[operation];
-	const resourceName = RESOURCES.find((r) => r.value === resource)?.name ?? resource;
-	return entry && { module: entry.module, label: `${resourceName} → ${entry.name}` };
-}
-
 export function operationProperties(): INodeProperties[] {
-	return Object.entries(OPERATIONS).map(([resource, operations]) => {
-		const first = Object.keys(operations).includes('getAll')
-			? 'getAll'
-			: Object.keys(operations)[0];
-		return {
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: Object.entries(operations)
-				.map(([value, entry]) => ({
-					name: entry.name,
-					value,
-					action: entry.action,
-					description: entry.description,
-				}))
-				.sort((a, b) => a.name.localeCompare(b.name)),
-			default: first,
-		};
-	});
+	return operationDropdowns(OPERATIONS);
 }
 
 export function parameterProperties(): INodeProperties[] {
 	return Object.values(OPERATIONS).flatMap((operations) =>
 		Object.values(operations).flatMap((entry) => entry.module.description),
 	);
+}
+
+/**
+ * Runs the chosen operation once per item (the router owns the item loop). A bare 400 is
+ * explained with the operation's name as errors show it ("Point → Add or Subtract") and its
+ * usual causes.
+ */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { entry, resource } = chosenOperation(this, 'Yappli CRM', (r, o) => OPERATIONS[r]?.[o]);
+	const resourceName = RESOURCES.find((r) => r.value === resource)?.name ?? resource;
+	const label = `${resourceName} → ${entry.name}`;
+	return await runPerItem(this, async (itemIndex) => {
+		try {
+			return await entry.module.execute.call(this, itemIndex);
+		} catch (error) {
+			throw explainBadRequest(error, label, entry.module.badRequestCauses);
+		}
+	});
 }

@@ -6,9 +6,8 @@ import type {
 	INodeListSearchResult,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { runPerItem } from '../execute/per-item';
+import { chosenOperation, runPerItem } from '../execute/per-item';
 import {
 	collect,
 	vendorRequest,
@@ -58,15 +57,9 @@ export class EndpointEngine<E extends EndpointSpec = EndpointSpec> {
 
 	/** The node's execute: routes to the operation, lets a hook take the run, else runs item by item. */
 	async execute(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = context.getNodeParameter('resource', 0) as string;
-		const operation = context.getNodeParameter('operation', 0) as string;
-		const endpoint = this.endpoint(resource, operation);
-		if (!endpoint) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`${this.config.vendor} has no operation "${operation}" on "${resource}"`,
-			);
-		}
+		const endpoint = chosenOperation(context, this.config.vendor, (resource, operation) =>
+			this.endpoint(resource, operation),
+		).entry;
 		for (const hook of this.config.hooks ?? []) {
 			const out = await hook.execute?.(context, endpoint, this);
 			if (out) return [out];

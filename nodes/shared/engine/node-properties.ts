@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationDropdown } from '../descriptions/operation-dropdown';
+
 import { operationProperties } from './operation-properties';
 import type { EndpointSpec, EngineConfig } from './types';
 
@@ -10,8 +12,14 @@ export function operationDescription(endpoint: EndpointSpec): string {
 		: endpoint.description;
 }
 
+/** The Resource dropdown: the resources the operations use, sorted by name. */
 function resourceProperty<E extends EndpointSpec>(config: EngineConfig<E>): INodeProperties {
 	const used = new Set(config.operations.map((endpoint) => endpoint.resource));
+	const labelled = new Set(config.resources.map((resource) => resource.value));
+	const unlabelled = [...used].filter((resource) => !labelled.has(resource));
+	// An operation whose resource has no entry would have no Resource option to reach it.
+	if (unlabelled.length > 0)
+		throw new Error(`${config.vendor}: no resources entry for ${unlabelled.join(', ')}`);
 	const resources = config.resources
 		.filter((resource) => used.has(resource.value))
 		.sort((a, b) => a.name.localeCompare(b.name));
@@ -34,20 +42,16 @@ function operationProperty<E extends EndpointSpec>(
 		.filter((endpoint) => endpoint.resource === resource)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const first = (endpoints.find((e) => e.operation === 'getAll') ?? endpoints[0]).operation;
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: endpoints.map((endpoint) => ({
+	return operationDropdown(
+		resource,
+		endpoints.map((endpoint) => ({
 			name: endpoint.name,
 			value: endpoint.operation,
 			action: endpoint.action,
 			description: operationDescription(endpoint),
 		})),
-		default: first,
-	};
+		first,
+	);
 }
 
 /** A node's whole parameter list, derived from the vendor's tables. */

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -52,4 +57,43 @@ function stoppingError(
 		return error;
 	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/** A hand-written operation (a v2 `<op>.operation.ts` file) run once per input item. */
+export interface PerItemOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/** One entry of a router's table: its option in the Operation dropdown and the file behind it. */
+export interface RoutedOperation<M> {
+	name: string;
+	action: string;
+	description: string;
+	module: M;
+}
+
+/** A router's operations by resource, then by operation value. */
+export type OperationTable<E extends RoutedOperation<unknown>> = Record<string, Record<string, E>>;
+
+/**
+ * The operation the node is set to (resource and operation read on item 0: n8n does not let them
+ * vary per item), found by `find` in the router's or engine's table, or a NodeOperationError
+ * naming both before any request.
+ */
+export function chosenOperation<E>(
+	context: IExecuteFunctions,
+	vendor: string,
+	find: (resource: string, operation: string) => E | undefined,
+): { entry: E; resource: string; operation: string } {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
+	const entry = find(resource, operation);
+	if (!entry) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${vendor} has no operation "${operation}" on "${resource}"`,
+		);
+	}
+	return { entry, resource, operation };
 }

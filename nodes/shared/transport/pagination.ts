@@ -67,35 +67,3 @@ export async function* offsetWithTotal<T>(
 		if (total !== undefined && offset >= total) return;
 	}
 }
-
-export type Cursor = Record<string, string>;
-
-/** Thrown when a vendor hands back the cursor it was just given, which would loop forever. */
-export class CursorLoopError extends Error {}
-
-/**
- * `next_*` cursor keys (cyzen): after each page, every top-level key starting with the prefix and
- * holding a value is sent back, under the same name, with the original parameters. No such key
- * means the last page.
- */
-export async function* nextKeyCursor<T>(
-	fetchPage: (cursor: Cursor) => Promise<{ items: T[]; body: Record<string, unknown> }>,
-	prefix = 'next_',
-): AsyncGenerator<T> {
-	let cursor: Cursor = {};
-	let previous = '';
-	for (;;) {
-		const { items, body } = await fetchPage(cursor);
-		yield* items;
-		cursor = {};
-		for (const [key, value] of Object.entries(body)) {
-			if (key.startsWith(prefix) && value !== null && value !== undefined && value !== '') {
-				cursor[key] = String(value);
-			}
-		}
-		if (Object.keys(cursor).length === 0) return;
-		const signature = JSON.stringify(cursor);
-		if (signature === previous) throw new CursorLoopError(`The cursor ${signature} repeated`);
-		previous = signature;
-	}
-}

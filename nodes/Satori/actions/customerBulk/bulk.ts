@@ -191,14 +191,7 @@ export async function executeBulk(
 		const verb = wait ? 'were written' : 'were uploaded';
 		error.description =
 			`${error.description ?? ''} ${fine} other item(s) ${verb}; turn on "Continue On Fail" to get one result per item.`.trim();
-		if (error instanceof NodeApiError) {
-			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, {
-				message: error.message,
-				description: error.description,
-				itemIndex,
-			});
-		}
-		throw new NodeOperationError(this.getNode(), error, { itemIndex });
+		throw error;
 	}
 	for (const [itemIndex, error] of rowErrors) {
 		const code = processCodes.get(itemIndex);
