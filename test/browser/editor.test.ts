@@ -163,13 +163,22 @@ suite('the demo in a real browser', () => {
 		for (const [workflow, node, file] of [
 			['jpSaasExample02', 'Create Yappli member', 'yappli-crm-node.png'],
 			['jpSaasExample04', "Last month's expenses", 'rodem-node.png'],
+			['jpSaasSatoriEx2', 'Upsert SATORI customers', 'satori-node.png'],
+			['jpSaasExample13', 'Create spot', 'cyzen-node.png'],
 		]) {
 			await openWorkflow(workflow);
 			await openNode(node);
 			await ndvShot(file);
 			await closeNode();
 		}
-		for (const file of ['mazrica-node.png', 'yappli-crm-node.png', 'rodem-node.png', 'output-panel.png']) {
+		for (const file of [
+			'mazrica-node.png',
+			'yappli-crm-node.png',
+			'rodem-node.png',
+			'satori-node.png',
+			'cyzen-node.png',
+			'output-panel.png',
+		]) {
 			expect(fs.statSync(path.join(shots, file)).size).toBeGreaterThan(10_000);
 		}
 	});
