@@ -199,9 +199,9 @@ suite('the demo in a real browser', () => {
 		// Disconnect the demo's pre-connected account (and confirm), then connect as a new user would.
 		await page.click('[data-test-id="oauth-disconnect-button"]');
 		await (await page.waitForSelector('.el-message-box .btn--confirm', { visible: true }))?.click();
-		// Connect is in the page as soon as n8n has disconnected, which on a quick machine can be
-		// while the confirmation box's overlay is still fading out (and still takes clicks): such a
-		// click opens no popup. Click once the button itself takes the click.
+		// Connect is in the page as soon as n8n has disconnected, which can be while the
+		// confirmation box's overlay is still fading out over it. Click once the button itself is
+		// what a click at its centre reaches (a guard, not a proven cause of the CI timeouts).
 		const connectButton = '[data-test-id="quick-connect-button"]';
 		await page.waitForSelector('.el-overlay.is-message-box', { hidden: true });
 		await page.waitForFunction(takesClickAtCentre, {}, connectButton);
