@@ -27,4 +27,16 @@ function canvasCoverage() {
 		});
 }
 
-module.exports = { visibleTexts, canvasCoverage };
+/**
+ * Whether a click at the centre of the element matching `selector` reaches that element: it is
+ * laid out and nothing (an overlay fading out, a toast) lies over that point.
+ */
+function takesClickAtCentre(selector) {
+	const el = document.querySelector(selector);
+	if (!el || el.getClientRects().length === 0) return false;
+	const box = el.getBoundingClientRect();
+	const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+	return Boolean(hit && el.contains(hit));
+}
+
+module.exports = { visibleTexts, canvasCoverage, takesClickAtCentre };
