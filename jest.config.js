@@ -14,8 +14,11 @@ const project = {
 /** @type {import('jest').Config} */
 module.exports = {
 	testTimeout: 60_000,
-	// Tests share loopback ports and the process-wide throttle; one worker keeps timings honest on 2 cores.
-	maxWorkers: 1,
+	// Two test files at a time, one per core: most files spend their time waiting on vendor rate
+	// limits or on an n8n process, so a second worker about halves the wall time. Each worker is its
+	// own process (its own throttle state); simulators and n8n listen on free ports; no test
+	// asserts a duration.
+	maxWorkers: 2,
 	reporters: ['default', '<rootDir>/test/platform/summary-reporter.js'],
 	projects: [
 		{ ...project, displayName: 'tests' },
