@@ -39,10 +39,12 @@ export declare class N8nServer {
 	/** Publishes a workflow as the editor's toggle does and waits until n8n has applied it. */
 	activate(workflowId: string): Promise<void>;
 	rest<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
-	cli(args: string[], options?: { allowFailure?: boolean; env?: Record<string, string> }): Promise<string>;
+	cli(args: string[], options?: { env?: Record<string, string> }): Promise<string>;
 	importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void>;
 	importWorkflows(workflows: unknown[]): Promise<void>;
+	/** Runs a saved workflow from its Manual Trigger as the editor does, and returns the ended execution. */
 	execute(workflowId: string): Promise<{
+		status: string;
 		data: { resultData: { error?: { message: string }; runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
 	}>;
 }
