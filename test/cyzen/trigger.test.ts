@@ -1,7 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { serveDuringTests } from '../kit/lifecycle';
-import { pinWallClock, pinWallClockFromEnv, unpinWallClock } from '../kit/pinned-clock';
+import {
+	pinnedInEnv,
+	pinWallClock,
+	pinWallClockFromEnv,
+	unpinWallClock,
+} from '../kit/pinned-clock';
 import { CyzenSimulator } from '../simulators/cyzen/cyzen-simulator';
 import { client, utc } from '../simulators/cyzen/test-client';
 import { cyzenCredentials, cyzenTrigger } from './trigger-setup';
@@ -295,14 +300,18 @@ const reportsChangedSince = (from: number) =>
  * These run at fixed times of day: the seeded tenant is laid out by Japan's calendar (reports in
  * working hours, today's squeezed into the part of the day already gone), so what the seed holds
  * near "now" and "9 days ago" differs by the hour. Each sits on both sides of Japan's midnight
- * (15:00 UTC), where the seed's "today" begins again, and at hours in and out of working time.
+ * (15:00 UTC), where the seed's "today" begins again, and at hours in and out of working time;
+ * with PIN_CLOCK set, at that instant only.
  */
-const TIMES_OF_DAY = [
-	'2026-12-01T23:59:00+09:00',
-	'2026-12-02T00:00:30+09:00',
-	'2026-12-02T08:59:00+09:00',
-	'2026-12-02T13:30:00+09:00',
-];
+const PINNED = pinnedInEnv();
+const TIMES_OF_DAY = PINNED
+	? [PINNED]
+	: [
+			'2026-12-01T23:59:00+09:00',
+			'2026-12-02T00:00:30+09:00',
+			'2026-12-02T08:59:00+09:00',
+			'2026-12-02T13:30:00+09:00',
+		];
 
 describe.each(TIMES_OF_DAY)('with the clock at %s', (at) => {
 	beforeAll(() => pinWallClock(Date.parse(at)));

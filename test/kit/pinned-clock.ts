@@ -39,10 +39,16 @@ export function unpinWallClock(): void {
  * at that instant (any ISO 8601 text with a zone), to replay a failure seen at one time of day.
  */
 export function pinWallClockFromEnv(): void {
-	const text = env.PIN_CLOCK;
-	if (text === undefined || text === '') return;
-	const at = Date.parse(text);
-	if (Number.isNaN(at)) throw new Error(`PIN_CLOCK is not a date: ${text}`);
-	beforeAll(() => pinWallClock(at));
+	const text = pinnedInEnv();
+	if (text === undefined) return;
+	beforeAll(() => pinWallClock(Date.parse(text)));
 	afterAll(() => unpinWallClock());
+}
+
+/** The instant `PIN_CLOCK` names, if set (checked), for tests that pin times of their own. */
+export function pinnedInEnv(): string | undefined {
+	const text = env.PIN_CLOCK;
+	if (text === undefined || text === '') return undefined;
+	if (Number.isNaN(Date.parse(text))) throw new Error(`PIN_CLOCK is not a date: ${text}`);
+	return text;
 }
