@@ -52,3 +52,8 @@ export function pinnedInEnv(): string | undefined {
 	if (Number.isNaN(Date.parse(text))) throw new Error(`PIN_CLOCK is not a date: ${text}`);
 	return text;
 }
+
+/** Moves the pinned wall clock forward by `ms` at once (after `pinWallClock`). */
+export function advanceWallClock(ms: number): void {
+	jest.setSystemTime(Date.now() + ms);
+}

@@ -230,6 +230,8 @@ export interface HistorySetup {
 	errorBody: unknown;
 	/** The status of a failing request; default 500 (a transport that retries 500s may want a 400). */
 	failStatus?: number;
+	/** Runs at every vendor request of every poll (before a change made while paging). */
+	everyRequest?: (req: SimRequest) => void;
 }
 
 /**
@@ -239,6 +241,8 @@ export interface HistorySetup {
 export class TriggerHistory {
 	readonly model = new VisibilityModel();
 	readonly lines: string[] = [];
+	/** The change `round` makes at one request of its poll, if it drew one. */
+	private whilePaging?: (req: SimRequest) => void;
 
 	constructor(private readonly setup: HistorySetup) {}
 
@@ -274,7 +278,7 @@ export class TriggerHistory {
 		if (dice.chance(chances.changeWhilePaging)) {
 			let listed = 0;
 			const at = dice.int(1, pages);
-			sim.onRequest = (req: SimRequest) => {
+			this.whilePaging = (req: SimRequest) => {
 				if (req.method !== 'GET' || req.path !== listPath || ++listed !== at) return;
 				change(`while paging (request ${at}): `);
 				this.sync();
@@ -304,6 +308,12 @@ export class TriggerHistory {
 		const index = this.model.beginPoll();
 		let emitted: INodeExecutionData[] | null = null;
 		let ok = true;
+		const { everyRequest } = this.setup;
+		const whilePaging = this.whilePaging;
+		sim.onRequest = (req: SimRequest) => {
+			everyRequest?.(req);
+			whilePaging?.(req);
+		};
 		try {
 			emitted = await trigger.poll();
 		} catch (error) {
@@ -311,6 +321,7 @@ export class TriggerHistory {
 			this.log(`${label}: failed (${(error as Error).message.slice(0, 80)})`);
 		}
 		sim.onRequest = undefined;
+		this.whilePaging = undefined;
 		sim.clearFaults();
 		this.model.endPoll(index, ok);
 		const items: Emission[] = (emitted ?? []).map((item) => ({
