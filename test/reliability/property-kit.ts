@@ -230,6 +230,8 @@ export interface HistorySetup {
 	errorBody: unknown;
 	/** The status of a failing request; default 500 (a transport that retries 500s may want a 400). */
 	failStatus?: number;
+	/** Runs at every vendor request of every poll (before a change made while paging). */
+	everyRequest?: (req: SimRequest) => void;
 }
 
 /**
@@ -239,6 +241,8 @@ export interface HistorySetup {
 export class TriggerHistory {
 	readonly model = new VisibilityModel();
 	readonly lines: string[] = [];
+	/** The change `round` makes at one request of its poll, if it drew one. */
+	private whilePaging?: (req: SimRequest) => void;
 
 	constructor(private readonly setup: HistorySetup) {}
 
@@ -274,7 +278,7 @@ export class TriggerHistory {
 		if (dice.chance(chances.changeWhilePaging)) {
 			let listed = 0;
 			const at = dice.int(1, pages);
-			sim.onRequest = (req: SimRequest) => {
+			this.whilePaging = (req: SimRequest) => {
 				if (req.method !== 'GET' || req.path !== listPath || ++listed !== at) return;
 				change(`while paging (request ${at}): `);
 				this.sync();
@@ -304,6 +308,12 @@ export class TriggerHistory {
 		const index = this.model.beginPoll();
 		let emitted: INodeExecutionData[] | null = null;
 		let ok = true;
+		const { everyRequest } = this.setup;
+		const whilePaging = this.whilePaging;
+		sim.onRequest = (req: SimRequest) => {
+			everyRequest?.(req);
+			whilePaging?.(req);
+		};
 		try {
 			emitted = await trigger.poll();
 		} catch (error) {
@@ -311,6 +321,7 @@ export class TriggerHistory {
 			this.log(`${label}: failed (${(error as Error).message.slice(0, 80)})`);
 		}
 		sim.onRequest = undefined;
+		this.whilePaging = undefined;
 		sim.clearFaults();
 		this.model.endPoll(index, ok);
 		const items: Emission[] = (emitted ?? []).map((item) => ({
@@ -335,4 +346,110 @@ export class TriggerHistory {
 		});
 		return { problems, history: this.lines };
 	}
+}
+
+/** How a test changes the watched list "in the vendor's UI", record by record. */
+export interface ChangeableList<Id> {
+	ids(): Id[];
+	edit(id: Id): void;
+	/** A new record whose change time is `lagMs` behind the vendor's clock (0: now). */
+	create(lagMs: number): Id;
+	/** Edits `id` so that its change time is `lagMs` behind the clock, if that is after its last. */
+	editLate(id: Id, lagMs: number): boolean;
+	/** Absent where records never go (audit entries, stamps). */
+	remove?(id: Id): void;
+}
+
+/** The sizes of one suite's random rounds (vendors page and window differently). */
+export interface RoundPlan {
+	/** "A whole page and more in one second": drawn only when the list has more than `aboveIds`. */
+	burst?: { aboveIds: number; edits: [number, number] };
+	/** Changes spread over more than the overlap window, `stepSeconds` apart. */
+	spread: { aboveIds?: number; count: [number, number]; stepSeconds: [number, number] };
+	/** List requests a poll makes at most in the history (where a change while paging may land). */
+	pages: number;
+	/** The pauses drawn from after each poll. */
+	pauses: number[];
+}
+
+/**
+ * One seed's history after `run` is set up: the activation poll, two to four rounds of random
+ * changes (a burst in one second, changes spread past the overlap, or a few changes; edits,
+ * creations, deletions, records visible up to `maxLagMs` late), each followed by a poll that may
+ * follow a restart, change the list while it pages or fail on one request, and a quiet poll.
+ * `removed` hears of each deletion.
+ */
+export async function playRandomHistory<Id>(
+	run: TriggerHistory,
+	{ sim, dice }: { sim: Simulator; dice: Dice },
+	list: ChangeableList<Id>,
+	maxLagMs: number,
+	plan: RoundPlan,
+	removed: (id: Id) => void = () => undefined,
+): Promise<void> {
+	const randomChange = (where: string) => {
+		const ids = list.ids();
+		const roll = dice.int(0, 9);
+		if (roll <= 4 && ids.length > 0) {
+			const id = dice.pick(ids);
+			list.edit(id);
+			run.log(`${where}edit ${String(id)}`);
+		} else if (roll <= 6) {
+			run.log(`${where}create ${String(list.create(0))}`);
+		} else if (roll <= 8 && ids.length > 1 && list.remove) {
+			const id = dice.pick(ids);
+			list.remove(id);
+			removed(id);
+			run.log(`${where}delete ${String(id)}`);
+		} else if (maxLagMs > 0) {
+			const lag = dice.int(1000, maxLagMs);
+			if (ids.length > 0 && dice.chance(0.6)) {
+				const id = dice.pick(ids);
+				if (list.editLate(id, lag)) run.log(`${where}edit ${String(id)}, visible ${lag} ms late`);
+			} else {
+				run.log(`${where}create ${String(list.create(lag))}, visible ${lag} ms late`);
+			}
+		}
+	};
+	const { burst, spread } = plan;
+
+	await run.activate();
+	const rounds = dice.int(2, 4);
+	for (let round = 1; round <= rounds; round++) {
+		const shape = dice.int(0, 19);
+		if (shape <= 1 && burst && list.ids().length > burst.aboveIds) {
+			sim.advanceClock(1000);
+			const ids = dice.sample(list.ids(), dice.int(...burst.edits));
+			for (const id of ids) list.edit(id);
+			run.log(`${ids.length} edits in one second`);
+		} else if (
+			shape <= 4 &&
+			(spread.aboveIds === undefined || list.ids().length > spread.aboveIds)
+		) {
+			const count = dice.int(...spread.count);
+			for (let i = 0; i < count; i++) {
+				sim.advanceClock(dice.int(...spread.stepSeconds) * 1000);
+				randomChange('');
+			}
+			run.log(`(${count} changes spread over time)`);
+		} else {
+			const count = dice.int(0, 6);
+			for (let i = 0; i < count; i++) {
+				if (dice.chance(0.5)) sim.advanceClock(dice.pick([1000, 2000, 15_000]));
+				randomChange('');
+			}
+		}
+		await run.round(
+			`poll ${round}`,
+			{ restart: 0.2, changeWhilePaging: 0.35, fail: 0.12 },
+			plan.pages,
+			(where) => {
+				const changes = dice.int(1, 4);
+				for (let i = 0; i < changes; i++) randomChange(where);
+			},
+		);
+		sim.advanceClock(dice.pick(plan.pauses));
+	}
+	if (dice.chance(0.3)) run.restart();
+	await run.poll('quiet poll');
 }

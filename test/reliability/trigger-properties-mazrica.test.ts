@@ -1,7 +1,13 @@
 import { serveDuringTests } from '../kit/lifecycle';
 import { mazricaCredentials, mazricaTrigger } from '../mazrica/setup';
 import { MazricaSimulator } from '../simulators/mazrica/mazrica-simulator';
-import { Dice, runSeeds, TriggerHistory } from './property-kit';
+import {
+	type ChangeableList,
+	Dice,
+	playRandomHistory,
+	runSeeds,
+	TriggerHistory,
+} from './property-kit';
 
 /**
  * Mazrica Trigger, property: every change is emitted exactly once.
@@ -44,19 +50,13 @@ interface TimedRecord {
 }
 
 /** How the test reads and changes the watched list "in the Mazrica UI". */
-interface Watched {
+interface Watched extends ChangeableList<number> {
 	kind: Kind;
 	parameters: Record<string, unknown>;
 	listPath: string;
 	timeField: 'updatedAt' | 'createdAt';
 	visible(): Map<string, number>;
-	ids(): number[];
-	edit(id: number): void;
-	/** A new record whose timestamps are `lagMs` behind the clock (0: now). */
-	create(lagMs: number): number;
-	/** Edits `id` so that its new updatedAt is `lagMs` behind the clock, if that is after its last. */
-	editLate(id: number, lagMs: number): boolean;
-	remove(id: number): void;
+	remove?(id: number): void;
 }
 
 function editable<R extends TimedRecord>(
@@ -172,7 +172,7 @@ function watchedFor(kind: Kind): Watched {
 				edit: (id) => void sim.touch('customer', id),
 				create: (lagMs) => pushAudit(sim.now() - lagMs),
 				editLate: (_id, lagMs) => pushAudit(sim.now() - lagMs) > 0,
-				remove: () => undefined,
+				// Entries never change or go: no remove.
 			};
 		}
 	}
@@ -220,68 +220,14 @@ async function runSeed(seed: number): Promise<{ problems: string[]; history: str
 	});
 	run.log(`watch ${kind}, overlap ${overlapMinutes} min`);
 
-	const randomChange = (where: string) => {
-		const ids = watched.ids();
-		const roll = dice.int(0, 9);
-		if (roll <= 4 && ids.length > 0) {
-			const id = dice.pick(ids);
-			watched.edit(id);
-			run.log(`${where}edit ${id}`);
-		} else if (roll <= 6) {
-			run.log(`${where}create ${watched.create(0)}`);
-		} else if (roll <= 8 && ids.length > 1 && kind !== 'auditLog') {
-			const id = dice.pick(ids);
-			watched.remove(id);
-			run.log(`${where}delete ${id}`);
-		} else if (maxLagMs > 0) {
-			const lag = dice.int(1000, maxLagMs);
-			if (ids.length > 0 && dice.chance(0.6)) {
-				const id = dice.pick(ids);
-				if (watched.editLate(id, lag)) run.log(`${where}edit ${id}, visible ${lag} ms late`);
-			} else {
-				run.log(`${where}create ${watched.create(lag)}, visible ${lag} ms late`);
-			}
-		}
-	};
-
-	await run.activate();
-	const rounds = dice.int(2, 4);
-	for (let round = 1; round <= rounds; round++) {
-		const shape = dice.int(0, 19);
-		if (shape <= 1 && watched.ids().length > 100) {
-			// Many changes in one second: a whole page shares one updatedAt.
-			sim.advanceClock(1000);
-			const ids = dice.sample(watched.ids(), dice.int(101, 130));
-			for (const id of ids) watched.edit(id);
-			run.log(`${ids.length} edits in one second`);
-		} else if (shape <= 4 && watched.ids().length > 100) {
-			// Changes spread over more than the overlap window, so early pages fall out of it.
-			const count = dice.int(101, 130);
-			for (let i = 0; i < count; i++) {
-				sim.advanceClock(dice.int(2, 6) * 1000);
-				randomChange('');
-			}
-			run.log(`(${count} changes spread over time)`);
-		} else {
-			const count = dice.int(0, 6);
-			for (let i = 0; i < count; i++) {
-				if (dice.chance(0.5)) sim.advanceClock(dice.pick([1000, 2000, 15_000]));
-				randomChange('');
-			}
-		}
-		await run.round(
-			`poll ${round}`,
-			{ restart: 0.2, changeWhilePaging: 0.35, fail: 0.12 },
-			3,
-			(where) => {
-				const changes = dice.int(1, 4);
-				for (let i = 0; i < changes; i++) randomChange(where);
-			},
-		);
-		sim.advanceClock(dice.pick([1000, 120_000, 360_000]));
-	}
-	if (dice.chance(0.3)) run.restart();
-	await run.poll('quiet poll');
+	await playRandomHistory(run, { sim, dice }, watched, maxLagMs, {
+		// Many changes in one second: a whole page shares one updatedAt.
+		burst: { aboveIds: 100, edits: [101, 130] },
+		// Spread over more than the overlap window, so early pages fall out of it.
+		spread: { aboveIds: 100, count: [101, 130], stepSeconds: [2, 6] },
+		pages: 3,
+		pauses: [1000, 120_000, 360_000],
+	});
 	return run.verdict(kind === 'auditLog');
 }
 
