@@ -166,6 +166,33 @@ describe('CredentialThrottle on a virtual clock', () => {
 		await throttle.acquire('k', { ratePerSecond: 1, burst: 1 });
 	});
 
+	test('the wall clock stepping back (an NTP correction) does not stall the key', async () => {
+		const clock = virtualClock();
+		const throttle = new CredentialThrottle(clock);
+		const profile = { ratePerSecond: 1, burst: 1 };
+		await throttle.acquire('k', profile);
+		clock.advance(-3_600_000);
+		const before = clock.now();
+		await throttle.acquire('k', profile);
+		// One token's refill at most, as without the step, not the hour the clock went back.
+		expect(clock.now() - before).toBeLessThanOrEqual(1000);
+	});
+
+	test('a Retry-After hold keeps its length when the wall clock steps back', async () => {
+		const clock = virtualClock();
+		const throttle = new CredentialThrottle(clock);
+		const profile = { ratePerSecond: 10, burst: 10 };
+		const sentAt = await throttle.acquire('k', profile);
+		throttle.refused('k', sentAt, 10_000);
+		clock.advance(-3_600_000);
+		throttle.refused('k', clock.now(), 5_000);
+		const before = clock.now();
+		await throttle.acquire('k', profile);
+		// The hold's 10 s, then one token at the rate the refusal cut, not the hour stepped back.
+		expect(clock.now() - before).toBeGreaterThanOrEqual(10_000);
+		expect(clock.now() - before).toBeLessThanOrEqual(10_500);
+	});
+
 	test('a wait for a token ends when the signal aborts', async () => {
 		const throttle = new CredentialThrottle();
 		const profile = { ratePerSecond: 0.01, burst: 1 };

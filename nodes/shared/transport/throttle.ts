@@ -48,6 +48,8 @@ interface Bucket {
 	tokens: number;
 	/** Clock ms up to which tokens are counted; later than now while a Retry-After holds the key. */
 	updatedAt: number;
+	/** Clock ms when `updatedAt` was set: a later `now` below it means the wall clock stepped back. */
+	writtenAt: number;
 }
 
 interface DayCount {
@@ -102,7 +104,7 @@ export class CredentialThrottle {
 			const { share } = this.rateOf(key);
 			const ratePerSecond = profile.ratePerSecond * share;
 			const capacity = Math.max(1, profile.burst * share);
-			const bucket = this.buckets.get(key) ?? { tokens: profile.burst, updatedAt: now };
+			const bucket = this.bucketAt(key, now) ?? { tokens: profile.burst, updatedAt: now, writtenAt: now };
 			this.buckets.set(key, bucket);
 			if (now >= bucket.updatedAt) {
 				bucket.tokens = Math.min(
@@ -110,6 +112,7 @@ export class CredentialThrottle {
 					bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond,
 				);
 				bucket.updatedAt = now;
+				bucket.writtenAt = now;
 				if (bucket.tokens >= 1) {
 					bucket.tokens -= 1;
 					return now;
@@ -132,8 +135,26 @@ export class CredentialThrottle {
 	refused(key: string, sentAt: number, retryAfterMs = 0): void {
 		const now = this.clock.now();
 		this.rateOf(key).refused(sentAt, now);
-		const heldUntil = this.buckets.get(key)?.updatedAt ?? now;
-		this.buckets.set(key, { tokens: 0, updatedAt: Math.max(now + retryAfterMs, heldUntil) });
+		const heldUntil = this.bucketAt(key, now)?.updatedAt ?? now;
+		this.buckets.set(key, {
+			tokens: 0,
+			updatedAt: Math.max(now + retryAfterMs, heldUntil),
+			writtenAt: now,
+		});
+	}
+
+	/**
+	 * The key's bucket as of `now`. When the wall clock has stepped back since the bucket was
+	 * written (an NTP correction on the n8n host), its times move back by the same step: a hold
+	 * keeps its length and a refill its pace, instead of the key waiting out the step.
+	 */
+	private bucketAt(key: string, now: number): Bucket | undefined {
+		const bucket = this.buckets.get(key);
+		if (bucket && now < bucket.writtenAt) {
+			bucket.updatedAt -= bucket.writtenAt - now;
+			bucket.writtenAt = now;
+		}
+		return bucket;
 	}
 
 	/** The vendor answered a request of this key: its share of the rate recovers a little. */
