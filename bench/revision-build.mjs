@@ -4,15 +4,19 @@
 // is exported with `git archive`, no worktree or branch is created.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+const { scratchDir } = createRequire(import.meta.url)('../scripts/n8n/n8n.js');
+
 /**
- * The built checkout of `revision` (a commit), in .cache/revisions/<commit>[-<variant>]; built
- * once. `patch(dir)` changes the exported sources before the build (a variant of the revision).
+ * The built checkout of `revision` (a commit), in <scratch>/revisions/<commit>[-<variant>], outside
+ * the project (inside it, `n8n-node lint`, which ignores no folder, would lint the exported sources
+ * and fail `npm test`); built once. `patch(dir)` changes the exported sources before the build (a variant of the revision).
  */
 export function builtRevision(root, revision, log = () => undefined, variant = undefined) {
 	const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { cwd: root }).toString().trim();
-	const dir = join(root, '.cache', 'revisions', variant ? `${commit}-${variant.name}` : commit);
+	const dir = join(scratchDir('revisions'), variant ? `${commit}-${variant.name}` : commit);
 	if (existsSync(join(dir, 'dist', 'credentials', 'MazricaApi.credentials.js'))) return dir;
 	log(`building the package at ${commit.slice(0, 7)}${variant ? ` (${variant.name})` : ''} in ${dir}`);
 	rmSync(dir, { recursive: true, force: true });
