@@ -14,11 +14,11 @@ const project = {
 /** @type {import('jest').Config} */
 module.exports = {
 	testTimeout: 60_000,
-	// Two test files at a time, one per core: most files spend their time waiting on vendor rate
-	// limits or on an n8n process, so a second worker about halves the wall time. Each worker is its
-	// own process (its own throttle state); simulators and n8n listen on free ports; no test
-	// asserts a duration.
-	maxWorkers: 2,
+	// Three test files at a time on two cores: most files spend their time waiting on vendor rate
+	// limits or on an n8n process (a fresh-clone run with two workers kept the load average at 2-5
+	// and took 1,091 s of jest for 2,095 s of test files). Each worker is its own process (its own
+	// throttle state); simulators and n8n listen on free ports; no test asserts a duration.
+	maxWorkers: 3,
 	reporters: ['default', '<rootDir>/test/platform/summary-reporter.js'],
 	projects: [
 		{ ...project, displayName: 'tests' },
