@@ -1,5 +1,5 @@
 // Hand-written SVG: requests per second at the simulator over time, one line per variant (solid:
-// accepted, dotted: answered 429), against the vendor's sustained limit (dashed red) and burst.
+// accepted, dotted: answered 429, or 503 for cyzen), against the vendor's sustained limit (dashed red) and burst.
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'];
 const W = 720;
 const H = 300;
@@ -53,7 +53,7 @@ export function requestsPerSecondSvg({ title, series, limit }) {
 		}
 		const ly = H + 14 + 18 * i;
 		out.push(`<line x1="${M.left}" x2="${M.left + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"/>`);
-		out.push(`<text x="${M.left + 30}" y="${ly}">${esc(s.label)} (solid: accepted, dotted: 429)</text>`);
+		out.push(`<text x="${M.left + 30}" y="${ly}">${esc(s.label)} (solid: accepted, dotted: 429 / 503)</text>`);
 	});
 	out.push('</svg>', '');
 	return out.join('\n');
@@ -65,7 +65,8 @@ export function perSecond(requests, from, to) {
 	const slots = Array.from({ length: seconds }, (_, second) => ({ second, accepted: 0, rejected429: 0 }));
 	for (const r of requests) {
 		const slot = slots[Math.min(seconds - 1, Math.max(0, Math.floor((r.at - from) / 1000)))];
-		if (r.status === 429) slot.rejected429 += 1;
+		// cyzen refuses with 503 where the others answer 429: both are refusals of the vendor's limit.
+		if (r.status === 429 || r.status === 503) slot.rejected429 += 1;
 		else slot.accepted += 1;
 	}
 	return slots;

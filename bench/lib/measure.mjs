@@ -3,21 +3,28 @@ import { perSecond } from './chart.mjs';
 
 /**
  * Runs the published webhook `path` on `n8n` and summarises it with the simulator's log of the
- * requests sent with `apiKey` (each variant has a key of its own, so buckets and logs are apart).
+ * requests sent with `apiKey` (each variant has a key of its own, so buckets and logs are apart;
+ * `sentBy` picks a variant's requests where the key is not an X-API-KEY header). The workflow's
+ * last node counts the items of `countField` (Summarize: `count_<field>`, and with `unique`
+ * also `unique_count_<field>`, reported as `distinctItems`).
  */
-export async function runVariant({ n8n, sim, apiKey, path, body, label, items }) {
+export async function runVariant({ n8n, sim, apiKey, sentBy = (r) => r.headers['x-api-key'] === apiKey, path, body, label, items, countField = 'id' }) {
 	const run = await n8n.run(path, body);
-	const requests = sim.requests.filter((r) => r.headers['x-api-key'] === apiKey && r.at >= run.startedAt - 50);
-	const ok = run.status === 200 && typeof run.answer === 'object' && run.answer !== null && 'count_id' in run.answer;
-	const produced = ok ? run.answer.count_id : 0;
+	const requests = sim.requests.filter((r) => sentBy(r) && r.at >= run.startedAt - 50);
+	const counted = `count_${countField}`;
+	const ok = run.status === 200 && typeof run.answer === 'object' && run.answer !== null && counted in run.answer;
+	const produced = ok ? run.answer[counted] : 0;
+	const distinct = ok ? run.answer[`unique_count_${countField}`] : undefined;
 	return {
 		label,
 		succeeded: ok,
 		error: ok ? undefined : `HTTP ${run.status}: ${typeof run.answer === 'string' ? run.answer.slice(0, 200) : JSON.stringify(run.answer).slice(0, 200)}`,
 		items: produced,
+		...(distinct !== undefined ? { distinctItems: distinct } : {}),
 		itemsExpected: items,
 		requests: requests.length,
 		rejected429: requests.filter((r) => r.status === 429).length,
+		rejected503: requests.filter((r) => r.status === 503).length,
 		wallSeconds: round(run.wallSeconds, 1),
 		cpuSeconds: round(run.cpuMs / 1000, 2),
 		cpuMsPerItem: items ? round(run.cpuMs / items, 3) : undefined,
