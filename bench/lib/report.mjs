@@ -43,13 +43,14 @@ export function writeReport(outDir, results) {
 		if (scenario.table) {
 			lines.push(`| ${scenario.table.columns.join(' | ')} |`, `|${scenario.table.columns.map(() => '---').join('|')}|`);
 			for (const row of scenario.table.rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
-		} else lines.push('| variant | succeeded | items | requests | 429s / 503s | wall s | n8n CPU s | CPU ms / item | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|');
+		} else lines.push('| variant | succeeded | items | requests | 429s / 503s | wall s (first to last request) | n8n CPU s | CPU ms / item | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|');
 		for (const v of scenario.table ? [] : scenario.variants) {
 			const distinct = v.distinctItems === undefined ? '' : ` (${v.distinctItems} distinct)`;
 			// cyzen refuses with 503 where the others answer 429.
 			const refused = v.rejected503 ? `${v.rejected429} / ${v.rejected503}` : `${v.rejected429}`;
+			const wall = v.requestSeconds === undefined ? `${v.wallSeconds}` : `${v.wallSeconds} (${v.requestSeconds})`;
 			lines.push(
-				`| ${cell(v.label)} | ${v.succeeded ? 'yes' : `**no**: ${cell(v.error)}`} | ${v.items}${distinct} / ${v.itemsExpected ?? '–'} | ${v.requests} | ${refused} | ${v.wallSeconds} | ${v.cpuSeconds} | ${cell(v.cpuMsPerItem)} | ${v.peakRssMb} |`,
+				`| ${cell(v.label)} | ${v.succeeded ? 'yes' : `**no**: ${cell(v.error)}`} | ${v.items}${distinct} / ${v.itemsExpected ?? '–'} | ${v.requests} | ${refused} | ${wall} | ${v.cpuSeconds} | ${cell(v.cpuMsPerItem)} | ${v.peakRssMb} |`,
 			);
 		}
 		lines.push('');

@@ -219,15 +219,22 @@ test('withRateCap only ever lowers the rate', () => {
 	expect(withRateCap(profile, 1)).toEqual({ ratePerSecond: 1, burst: 1 });
 });
 
-test('the client keeps 5% under the vendor limits, then applies the user cap', () => {
+test('the client keeps 5% of the burst in hand (2% of the rate then), then applies the user cap', () => {
 	const mazrica = effectiveThrottle({ ratePerSecond: 3, burst: 100, dailyQuota: 10_000 });
-	expect(mazrica.ratePerSecond).toBeCloseTo(2.85, 10);
+	expect(mazrica.ratePerSecond).toBeCloseTo(2.94, 10);
 	expect(mazrica).toEqual(expect.objectContaining({ burst: 95, dailyQuota: 10_000 }));
+	// A burst of 2 still spares a token.
+	expect(effectiveThrottle({ ratePerSecond: 2, burst: 2 })).toEqual({ ratePerSecond: 1.96, burst: 1 });
 	expect(effectiveThrottle({ ratePerSecond: 3, burst: 100 }, 1)).toEqual({
 		ratePerSecond: 1,
 		burst: 1,
 	});
-	expect(effectiveThrottle({ ratePerSecond: 5, burst: 1 }).burst).toBe(1);
+});
+
+test('a burst of 1 has no token to spare, so the rate keeps the 5%', () => {
+	const cyzen = effectiveThrottle({ ratePerSecond: 5, burst: 1 });
+	expect(cyzen.burst).toBe(1);
+	expect(cyzen.ratePerSecond).toBeCloseTo(4.75, 10);
 });
 
 test('nextUtcMidnight', () => {
