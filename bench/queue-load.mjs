@@ -4,6 +4,7 @@
 //   nice node bench/queue-load.mjs [--vendor=mazrica|cyzen] [--setting=per-process|adaptive|processes-field]
 //        [--executions=20] [--read=2000] [--write=100] [--workers=2] [--concurrency=10]
 //        [--revision=<commit>]   (install the package as built at that commit instead)
+//        [--report-only]         (rewrite the day's .md from its .json, run nothing)
 //
 // cyzen (defaults --read=260 --write=10): each execution reads the reports of the last 7 days and
 // `read` spots, then creates `write` spots one POST each, on one token at 5 req/s (the simulator's
@@ -57,6 +58,14 @@ const REJECTED = `rejected${VENDOR.throttleStatus}`;
 const RUN = `bench-${Date.now().toString(36)}`;
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+// --report-only: rewrite the day's .md from its .json (after a change to the table), running nothing.
+if (args['report-only']) {
+	const { date, mdFile, all } = dayResults();
+	writeFileSync(mdFile, markdown(all, date));
+	log(`wrote ${mdFile}`);
+	process.exit(0);
+}
 
 await provision();
 const compiled = buildPackageAndSimulators();
@@ -245,18 +254,28 @@ function tenSecondRates(perSecond) {
 	return rates;
 }
 
-function writeResults(name, result) {
+/** The day's results: every run of every setting (.json) and their table (.md). */
+function dayResults() {
 	const dir = join(root, 'bench', 'results');
 	mkdirSync(dir, { recursive: true });
 	const date = new Date().toISOString().slice(0, 10);
 	const stem = isCyzen ? `queue-cyzen-${date}` : `queue-${date}`;
 	const jsonFile = join(dir, `${stem}.json`);
+	return {
+		date,
+		jsonFile,
+		mdFile: join(dir, `${stem}.md`),
+		all: existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : {},
+	};
+}
+
+function writeResults(name, result) {
+	const { date, jsonFile, mdFile, all } = dayResults();
 	// Every run of the day is kept, per setting: on a shared machine one run is not the whole story.
-	const all = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : {};
 	all[name] = [...(all[name] ?? []), result];
 	writeFileSync(jsonFile, `${JSON.stringify(all, null, '\t')}\n`);
-	writeFileSync(join(dir, `${stem}.md`), markdown(all, date));
-	log(`wrote ${jsonFile} and ${stem}.md`);
+	writeFileSync(mdFile, markdown(all, date));
+	log(`wrote ${jsonFile} and ${mdFile}`);
 }
 
 function markdown(all, date) {
@@ -278,7 +297,7 @@ function markdown(all, date) {
 		].join(' | '),
 	);
 	const any = runs[0].parameters;
-	const status = any.vendor.throttleStatus;
+	const status = VENDOR.throttleStatus;
 	const load = isCyzen
 		? `one cyzen credential (its rate field at ${any.vendor.ratePerSecond} req/s); ${any.executions} webhook executions posted at once, each reading the reports of the last 7 days and ${any.read} spots and creating ${any.write} spots (one POST each). ` +
 			`Vendor limit (simulator): ${any.vendor.ratePerSecond} req/s per token, burst ${any.vendor.burst}, a throttled request answered ${status}. Produced by \`node bench/queue-load.mjs --vendor=cyzen --setting=<name>\``
@@ -296,8 +315,10 @@ function markdown(all, date) {
 		'Settings:',
 		'',
 		...Object.entries(all).map(([name, results]) => {
-			const { description, revision } = results[results.length - 1].setting;
-			return `- ${name}: ${description ?? ''}${revision ? ` (package built from ${revision})` : ''}`;
+			// The description is the setting's; the build is each run's (a setting's runs may span commits).
+			const { description } = results[results.length - 1].setting;
+			const builds = results.map((r, i) => `#${i + 1} ${r.setting.revision ?? 'not recorded'}`).join(', ');
+			return `- ${name}: ${description ?? ''} (package built from: ${builds})`;
 		}),
 		'',
 		'Accepted requests per second, averaged over 10-second windows from the first POST:',
