@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 /** [public code] PC1, PC2, PC3: every cyzen timestamp is UTC written without a zone suffix. */
@@ -12,15 +12,25 @@ export function toCyzenTime(instant: DateTime): string {
 	return instant.setZone(CYZEN_ZONE).toFormat(CYZEN_TIME_LAYOUT);
 }
 
-/** A cyzen timestamp as an instant; undefined for anything else. */
+/**
+ * A cyzen timestamp as an instant; undefined for anything else. Read as ISO 8601 once the pattern
+ * has matched (the same instant as the layout gives): every timestamp of every record goes
+ * through here, and luxon's ISO parser is about ten times cheaper than its format parser.
+ */
 export function fromCyzenTime(text: unknown): DateTime | undefined {
 	if (typeof text !== 'string' || !CYZEN_TIMESTAMP.test(text)) return undefined;
-	const instant = DateTime.fromFormat(text, CYZEN_TIME_LAYOUT, { zone: CYZEN_ZONE });
+	const instant = DateTime.fromISO(text, { zone: CYZEN_ZONE });
 	return instant.isValid ? instant : undefined;
 }
 
 /** How the node writes cyzen's timestamps on its output. */
 export type OutputZone = 'UTC' | 'Asia/Tokyo';
+
+/**
+ * Japan has kept +09:00 all year since 1951, so a fixed offset writes the same text as Asia/Tokyo
+ * without asking Intl for the zone's offset on every timestamp (most of the cost of a large list).
+ */
+const JAPAN_TIME = FixedOffsetZone.instance(9 * 60);
 
 function convert(value: unknown, zone: OutputZone): unknown {
 	if (Array.isArray(value)) return value.map((entry) => convert(entry, zone));
@@ -29,7 +39,7 @@ function convert(value: unknown, zone: OutputZone): unknown {
 	if (!instant) return value;
 	return zone === 'UTC'
 		? instant.toUTC().toISO({ suppressMilliseconds: true })
-		: instant.setZone(zone).toISO({ suppressMilliseconds: true });
+		: instant.setZone(JAPAN_TIME).toISO({ suppressMilliseconds: true });
 }
 
 /**
