@@ -7,8 +7,10 @@ import { errorInSatoriSuccess, satoriErrorDetail } from './answer';
 export const satoriProfile: VendorProfile = {
 	displayName: 'SATORI',
 	// [proposed] SATORI publishes no number but asks callers to avoid bursts and large volumes
-	// (v4 manual): 1 request per second per key set, one at a time. Volume goes through bulk.
-	throttle: { ratePerSecond: 1, burst: 1 },
+	// (v4 manual): 1 request per second per key set, one at a time, each a second after the
+	// previous answer (a burst of 1 leaves no token in hand for a late upload). Volume goes
+	// through bulk.
+	throttle: { ratePerSecond: 1, burst: 1, paceFromAnswer: true },
 	errorFromBody: satoriErrorDetail,
 	errorInSuccessBody: errorInSatoriSuccess,
 	hints: {

@@ -302,6 +302,7 @@ export async function vendorRequest<T = unknown>(
 		const outcome = sent.failure;
 		if (signal?.aborted || outcome.failure.kind === 'cancelled') throw await cancelled(true);
 		const status = outcome.failure.kind === 'status' ? outcome.failure.status : undefined;
+		if (status !== undefined) throttle.heard(key, rate);
 		const detail = vendorDetail(profile, redactor.apply(outcome));
 
 		if (mayHaveApplied && isGoneAfterDelete(request.method, status)) {

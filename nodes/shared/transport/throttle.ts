@@ -9,6 +9,13 @@ export interface ThrottleProfile {
 	burst: number;
 	/** Requests per UTC day, when the vendor counts them. */
 	dailyQuota?: number;
+	/**
+	 * The next request's interval counts from the previous answer, not from its send. For a
+	 * vendor taken one request at a time whose burst leaves no token in hand: a request that
+	 * reaches the vendor late (a large upload still being read) would otherwise have the next one,
+	 * sent on time, arrive close behind it and be refused.
+	 */
+	paceFromAnswer?: boolean;
 }
 
 /** Why a key sends nothing until a given time. */
@@ -160,6 +167,21 @@ export class CredentialThrottle {
 	/** The vendor answered a request of this key: its share of the rate recovers a little. */
 	answered(key: string, profile: ThrottleProfile): void {
 		this.rates.get(key)?.answered(profile.ratePerSecond);
+		this.heard(key, profile);
+	}
+
+	/**
+	 * The vendor answered a request of this key (with success or not, so it has read it): with
+	 * `paceFromAnswer` the refill starts over now.
+	 */
+	heard(key: string, profile: ThrottleProfile): void {
+		if (!profile.paceFromAnswer) return;
+		const now = this.clock.now();
+		const bucket = this.bucketAt(key, now);
+		if (!bucket) return;
+		bucket.tokens = Math.min(bucket.tokens, 0);
+		bucket.updatedAt = Math.max(bucket.updatedAt, now);
+		bucket.writtenAt = now;
 	}
 
 	/** The share of the profile's rate and burst the key uses now (1 until a refusal). */
@@ -276,6 +298,7 @@ export function shareBetweenProcesses(
 ): ThrottleProfile {
 	if (!(processes > 1)) return profile;
 	return {
+		...profile,
 		ratePerSecond: profile.ratePerSecond / processes,
 		burst: Math.max(1, Math.floor(profile.burst / processes)),
 		...(profile.dailyQuota === undefined
