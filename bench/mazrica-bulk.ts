@@ -23,7 +23,8 @@ import {
 
 /**
  * CPU cost of Mazrica "Use Bulk Endpoint" writes: 2,500 items through n8n-core's WorkflowExecute,
- * parameters set by expressions as a user maps them from the previous node, against the Mazrica
+ * parameters set by expressions as a user maps them from the previous node, or taken from the
+ * items' keys with Map Automatically (no expression per field), against the Mazrica
  * simulator running in its own process. Prints CPU milliseconds per item for this process (n8n,
  * the node and its HTTP client). See bench/README.md.
  */
@@ -59,6 +60,30 @@ const RUNS = Number(
 		?.slice(7) ?? 3,
 );
 
+/** Customers keyed by the API's field names, as Map Automatically takes them. */
+const customerRows = (count: number) =>
+	Array.from({ length: count }, (_, i) => ({
+		name: `株式会社ベンチ${i}`,
+		address: `東京都千代田区丸の内${i}`,
+		telNo: `03-0000-${String(i).padStart(4, '0')}`,
+		employee: 10 + (i % 90),
+	}));
+
+/** Deals keyed by the API's field names, related records by id. */
+const dealRows = (count: number, sim: SimulatorInfo) =>
+	Array.from({ length: count }, (_, i) => ({
+		dealType: sim.dealType.id,
+		name: `ベンチ案件${i}`,
+		amount: 100_000 + i,
+		expectedContractDate: '2026-12-25',
+		customer: sim.customer,
+		phase: sim.dealType.phase,
+		product: sim.dealType.product,
+		probability: sim.dealType.probability,
+		channel: sim.dealType.channel,
+		user: sim.user,
+	}));
+
 const scenarios: Scenario[] = [
 	{
 		name: 'customer create (bulk), 4 mapped fields',
@@ -69,17 +94,11 @@ const scenarios: Scenario[] = [
 			name: '={{ $json.name }}',
 			additionalFields: {
 				address: '={{ $json.address }}',
-				telNo: '={{ $json.tel }}',
-				employee: '={{ $json.employees }}',
+				telNo: '={{ $json.telNo }}',
+				employee: '={{ $json.employee }}',
 			},
 		}),
-		input: (count) =>
-			Array.from({ length: count }, (_, i) => ({
-				name: `株式会社ベンチ${i}`,
-				address: `東京都千代田区丸の内${i}`,
-				tel: `03-0000-${String(i).padStart(4, '0')}`,
-				employees: 10 + (i % 90),
-			})),
+		input: customerRows,
 	},
 	{
 		name: 'deal create (bulk), 10 mapped fields',
@@ -89,7 +108,7 @@ const scenarios: Scenario[] = [
 			useBulkEndpoint: true,
 			dealType: '={{ $json.dealType }}',
 			name: '={{ $json.name }}',
-			expectedContractDate: '={{ $json.date }}',
+			expectedContractDate: '={{ $json.expectedContractDate }}',
 			customer: '={{ $json.customer }}',
 			phase: '={{ $json.phase }}',
 			product: '={{ $json.product }}',
@@ -98,19 +117,27 @@ const scenarios: Scenario[] = [
 			user: '={{ $json.user }}',
 			additionalFields: { amount: '={{ $json.amount }}' },
 		}),
-		input: (count, sim) =>
-			Array.from({ length: count }, (_, i) => ({
-				dealType: sim.dealType.id,
-				name: `ベンチ案件${i}`,
-				amount: 100_000 + i,
-				date: '2026-12-25',
-				customer: sim.customer,
-				phase: sim.dealType.phase,
-				product: sim.dealType.product,
-				probability: sim.dealType.probability,
-				channel: sim.dealType.channel,
-				user: sim.user,
-			})),
+		input: dealRows,
+	},
+	{
+		name: 'customer create (bulk), 4 keys, Map Automatically',
+		parameters: () => ({
+			resource: 'customer',
+			operation: 'create',
+			useBulkEndpoint: true,
+			mappingMode: 'autoMapInputData',
+		}),
+		input: customerRows,
+	},
+	{
+		name: 'deal create (bulk), 10 keys, Map Automatically',
+		parameters: () => ({
+			resource: 'deal',
+			operation: 'create',
+			useBulkEndpoint: true,
+			mappingMode: 'autoMapInputData',
+		}),
+		input: dealRows,
 	},
 ];
 

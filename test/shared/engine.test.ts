@@ -51,6 +51,26 @@ test('a form-encoded body: empty fields left out, id lists comma-separated, JSON
 	expect(call.body).toEqual({ item_name: '東京支店', tag_ids: '3,5', extend_data: '{"floor":4}' });
 });
 
+test('Map Automatically: the form body is the input item, its keys encoded as typed values are', async () => {
+	const setup = apiKeySetup(sim);
+	const result = await runNode(
+		{
+			type: node,
+			parameters: {
+				resource: 'item',
+				operation: 'create',
+				mappingMode: 'autoMapInputData',
+			} as never,
+			credentials: setup.credentials,
+		},
+		setup.helper,
+		[{ item_name: '東京支店', tag_ids: [3, 5], extend_data: { floor: 4 }, memo: '' }],
+	);
+	expect(result.error).toBeUndefined();
+	const [call] = sim.received({ method: 'POST', path: '/items' });
+	expect(call.body).toEqual({ item_name: '東京支店', tag_ids: '3,5', extend_data: '{"floor":4}' });
+});
+
 test("a path's status shows in its operation's description", () => {
 	const operation = node.description.properties.find((p) => p.name === 'operation');
 	const options = (operation?.options ?? []) as Array<{ value: string; description: string }>;

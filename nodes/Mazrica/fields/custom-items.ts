@@ -32,16 +32,14 @@ const DEPENDS_ON: Record<CustomItemsOf, string[]> = {
 const modeName = (field: FieldSpec) => `${field.name}Mode`;
 const jsonName = (field: FieldSpec) => `${field.name}Json`;
 
-function parseJson(item: ItemParameters, field: FieldSpec, raw: unknown): unknown {
+function parseJson(item: ItemParameters, label: string, raw: unknown): unknown {
 	if (typeof raw !== 'string') return raw;
 	try {
 		return JSON.parse(raw) as unknown;
 	} catch {
-		throw new NodeOperationError(
-			item.context.getNode(),
-			`${field.displayName} (JSON) is not valid JSON`,
-			{ itemIndex: item.itemIndex },
-		);
+		throw new NodeOperationError(item.context.getNode(), `${label} is not valid JSON`, {
+			itemIndex: item.itemIndex,
+		});
 	}
 }
 
@@ -55,6 +53,18 @@ export function customItems(of: CustomItemsOf): FieldKindPlugin {
 	const plain = of === 'customObject';
 	const fail = (item: ItemParameters, message: string) =>
 		new NodeOperationError(item.context.getNode(), message, { itemIndex: item.itemIndex });
+	/** The vendor's own shape, as JSON text or as it is: an array of items, or a custom object's values. */
+	const vendorShape = (item: ItemParameters, label: string, raw: unknown): unknown => {
+		const parsed = parseJson(item, label, raw);
+		if (!plain) {
+			if (!Array.isArray(parsed))
+				throw fail(item, `${label} must be an array of {"itemKey", "value"} objects`);
+			return parsed;
+		}
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+			throw fail(item, `${label} must be an object of field keys and values`);
+		return parsed;
+	};
 	return {
 		properties(field, endpoint): INodeProperties[] {
 			const jsonDefault = plain ? '{}' : '[]';
@@ -110,31 +120,19 @@ export function customItems(of: CustomItemsOf): FieldKindPlugin {
 		read(item, field) {
 			const mode = (item.value(modeName(field)) as string | undefined) ?? 'none';
 			if (mode === 'none') return undefined;
-			let values: IDataObject;
-			if (mode === 'json') {
-				const parsed = parseJson(item, field, item.value(jsonName(field)));
-				if (!plain) {
-					if (!Array.isArray(parsed))
-						throw fail(
-							item,
-							`${field.displayName} (JSON) must be an array of {"itemKey", "value"} objects`,
-						);
-					return parsed;
-				}
-				if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-					throw fail(
-						item,
-						`${field.displayName} (JSON) must be an object of field keys and values`,
-					);
-				values = parsed as IDataObject;
-			} else {
-				const mapped = item.value(field.name) as ResourceMapperValue | null | undefined;
-				values = Object.fromEntries(
-					Object.entries(mapped?.value ?? {}).filter(([, value]) => !isEmpty(value)),
-				) as IDataObject;
-			}
+			if (mode === 'json')
+				return vendorShape(item, `${field.displayName} (JSON)`, item.value(jsonName(field)));
+			const mapped = item.value(field.name) as ResourceMapperValue | null | undefined;
+			const values = Object.fromEntries(
+				Object.entries(mapped?.value ?? {}).filter(([, value]) => !isEmpty(value)),
+			) as IDataObject;
 			if (plain) return values;
 			return Object.entries(values).map(([itemKey, value]) => ({ itemKey, value }));
+		},
+
+		// Map Automatically: the item's key holds what the JSON input would (e.g. the vendor's array).
+		fromInput(item, field, raw) {
+			return vendorShape(item, `${field.displayName} (the input item's key "${field.name}")`, raw);
 		},
 
 		place(request, field, value) {

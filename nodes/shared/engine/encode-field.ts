@@ -87,6 +87,14 @@ const idArrayOf = (element: z.ZodTypeAny) =>
 const idArray = idArrayOf(wholeNumber);
 const stringKeyArray = idArrayOf(stringKey);
 
+/** A related record as the API writes and answers it, `{ "id": n, … }`, taken as its id. */
+const idOfRecord = (value: unknown): unknown =>
+	value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value
+		? (value as { id: unknown }).id
+		: value;
+
+const referenceArray = idArrayOf(z.unknown().transform(idOfRecord).pipe(wholeNumber));
+
 function jsonValue(field: FieldSpec): FieldSchema {
 	return z
 		.union([z.string(), z.record(z.unknown()), z.array(z.unknown())])
@@ -140,13 +148,17 @@ function buildSchema(field: FieldSpec, dates: VendorDates, workflowZone: string)
 			});
 		}
 		case 'reference':
-			return numericId(field).transform((value) => ({ id: value }));
+			return z
+				.unknown()
+				.transform(idOfRecord)
+				.pipe(numericId(field))
+				.transform((value) => ({ id: value }));
 		case 'id':
 			return field.stringId ? stringKey : numericId(field);
 		case 'idList':
 			return field.stringId ? stringKeyArray : idArray;
 		case 'referenceList':
-			return idArray.transform((ids) => ids.map((value) => ({ id: value })));
+			return referenceArray.transform((ids) => ids.map((value) => ({ id: value })));
 		case 'json':
 			return jsonValue(field);
 		default:

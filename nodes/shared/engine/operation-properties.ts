@@ -4,7 +4,8 @@ import { returnAllAndLimit } from '../descriptions/paging';
 import { retryOnFailNotice } from '../descriptions/retry-on-fail';
 import { showFor } from '../descriptions/show-for';
 import { fieldProperty } from './field-properties';
-import { isWrite, layoutOf } from './layout';
+import { bodyCollectionOf, isWrite, layoutOf, type PlacedField } from './layout';
+import { manualMappingOnly, mappingModeProperties, offersAutoMap } from './mapping-mode';
 import type { EndpointSpec, FieldCollection, OperationHook } from './types';
 
 const COLLECTIONS: Record<FieldCollection, { displayName: string; placeholder: string }> = {
@@ -31,15 +32,25 @@ export function operationProperties<E extends EndpointSpec>(
 	}
 	if (isWrite(endpoint)) properties.push(retryOnFailNotice(vendor));
 
+	// With Map Automatically the body fields come from the input items: their parameters are hidden.
+	const autoMap = offersAutoMap(endpoint);
+	const shownFor = (target: PlacedField['target'], fields: INodeProperties[]) =>
+		autoMap && target === 'body' ? manualMappingOnly(fields) : fields;
 	const collections = new Map<FieldCollection, INodeProperties[]>();
-	for (const { field, location } of layoutOf(endpoint)) {
+	let modeAdded = false;
+	for (const { field, target, location } of layoutOf(endpoint)) {
+		// The mode goes after the path parameters, above the first body field.
+		if (autoMap && target === 'body' && !modeAdded) {
+			properties.push(...mappingModeProperties(endpoint));
+			modeAdded = true;
+		}
 		if (typeof field.kind !== 'string') {
-			properties.push(...field.kind.properties(field, endpoint));
+			properties.push(...shownFor(target, field.kind.properties(field, endpoint)));
 			continue;
 		}
 		const property = fieldProperty(field);
 		if (!property) continue;
-		if (location === 'top') properties.push(property);
+		if (location === 'top') properties.push(...shownFor(target, [property]));
 		else
 			collections.set(location, [
 				...(collections.get(location) ?? []),
@@ -54,13 +65,15 @@ export function operationProperties<E extends EndpointSpec>(
 	for (const location of ['additionalFields', 'updateFields', 'filters', 'options'] as const) {
 		const fields = collections.get(location);
 		if (!fields?.length) continue;
-		properties.push({
+		const collection: INodeProperties = {
 			...COLLECTIONS[location],
 			name: location,
 			type: 'collection',
 			default: {},
 			options: [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		});
+		};
+		const target = location === bodyCollectionOf(endpoint) ? 'body' : 'query';
+		properties.push(...shownFor(target, [collection]));
 	}
 	return showFor(endpoint.resource, endpoint.operation, properties);
 }

@@ -41,6 +41,12 @@ export interface FieldKindPlugin {
 	properties(field: FieldSpec, endpoint: EndpointSpec): INodeProperties[];
 	/** This item's encoded value, or undefined when not set. Throws a NodeOperationError on bad input. */
 	read(item: ItemParameters, field: FieldSpec): unknown;
+	/**
+	 * Map Automatically: the encoded value of what the input item holds under the field's API
+	 * name (not empty), in the API's own shape; the plugin's parameters are hidden and not read.
+	 * Throws a NodeOperationError on bad input.
+	 */
+	fromInput(item: ItemParameters, field: FieldSpec, raw: unknown): unknown;
 	/** Puts the value into the request; by default `body[field.name] = value`. */
 	place?(request: BuiltRequest, field: FieldSpec, value: unknown): void;
 }
