@@ -13,6 +13,7 @@ import {
 	type OperationSpec,
 	type VendorDescriptor,
 } from '../model';
+import { allKinds } from '../policy';
 import { idempotentWriteCell, itemOfMark, pagedReadCell, writeCell } from '../shapes';
 
 /**
@@ -259,11 +260,7 @@ export const cyzen: VendorDescriptor = {
 						respond: inA200(ERR.serviceUnavailable, 'service unavailable'),
 					});
 				},
-				expect: {
-					read: { outcome: 'retried' },
-					'idempotent write': { outcome: 'retried' },
-					'non-idempotent write': { outcome: 'retried' },
-				},
+				expect: allKinds({ outcome: 'retried' }),
 			},
 		],
 		'token expiry mid-pagination': {

@@ -11,6 +11,7 @@ import {
 	type OperationSpec,
 	type VendorDescriptor,
 } from '../model';
+import { allKinds } from '../policy';
 import { bulkWriteCell, idempotentWriteCell, itemOfMark, writeCell } from '../shapes';
 
 /**
@@ -186,28 +187,17 @@ export const satori: VendorDescriptor = {
 						respond: inA200(400, `${MESSAGES.validationPrefix} メールアドレスはすでに存在します。`),
 					});
 				},
-				expect: {
-					read: { outcome: 'failed', message: /SATORI returned 400: バリデーションに失敗しました/ },
-					'idempotent write': {
-						outcome: 'failed',
-						message: /SATORI returned 400: バリデーションに失敗しました/,
-					},
-					'non-idempotent write': {
-						outcome: 'failed',
-						message: /SATORI returned 400: バリデーションに失敗しました/,
-					},
-				},
+				expect: allKinds({
+					outcome: 'failed',
+					message: /SATORI returned 400: バリデーションに失敗しました/,
+				}),
 			},
 			{
 				reading: 'HTTP 200, body `{"status":429,…}`: a refusal like a 429',
 				arm: (_, isFaulted) => {
 					sim.inject({ when: isFaulted, times: 1, respond: inA200(429, MESSAGES.tooMany) });
 				},
-				expect: {
-					read: { outcome: 'retried' },
-					'idempotent write': { outcome: 'retried' },
-					'non-idempotent write': { outcome: 'retried' },
-				},
+				expect: allKinds({ outcome: 'retried' }),
 			},
 		],
 		'token expiry mid-pagination': {
