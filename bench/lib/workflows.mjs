@@ -5,6 +5,10 @@
 // `id`, or of the vendor's own id field), so the run's items are known without shipping 100,000
 // records back over HTTP.
 
+import { createRequire } from 'node:module';
+
+const { inLine, webhookNode } = createRequire(import.meta.url)('../../scripts/n8n/workflows.js');
+
 /** Mazrica's page size (vendor doc: 100 records per page) and its limit, 3 req/s with a burst of 100. */
 export const MAZRICA_PAGE = 100;
 export const MAZRICA_LIMIT = { ratePerSecond: 3, burst: 100 };
@@ -13,17 +17,8 @@ export const SAFE_INTERVAL_MS = 334;
 
 const at = (x) => [x * 220, 0];
 
-function webhook(path) {
-	return {
-		id: 'webhook',
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: crypto.randomUUID(),
-		position: at(0),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
-	};
-}
+/** The Webhook node, answering with the Count node's one item. */
+const webhook = (path) => webhookNode(path, crypto.randomUUID(), { responseMode: 'lastNode', responseData: 'firstEntryJson' });
 
 /** Summarize: `count_<field>`, and with `unique` also `unique_count_<field>` (records seen twice count once). */
 const count = (x, { field = 'id', unique = false } = {}) => ({
@@ -47,9 +42,7 @@ const splitOut = (x, field) => ({
 /** Webhook → nodes… → Count, connected in a line; `counting`: the Count node's options. */
 function chain(name, path, nodes, counting) {
 	const all = [webhook(path), ...nodes, count(nodes.length + 1, counting)];
-	const connections = {};
-	for (let i = 0; i + 1 < all.length; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
-	return { name, nodes: all, connections, settings: { executionOrder: 'v1' } };
+	return { name, nodes: all, connections: inLine(all), settings: { executionOrder: 'v1' } };
 }
 
 /** The HTTP Request node; without `credential` it authenticates with what `parameters` send. */

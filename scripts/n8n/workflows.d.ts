@@ -1,4 +1,10 @@
 // Types for ./workflows.js.
+export declare function webhookNode(
+	path: string,
+	webhookId: string,
+	response: { responseMode: string; responseData?: string },
+): Record<string, unknown>;
+export declare function inLine(nodes: Array<{ name: string }>): Record<string, unknown>;
 export declare const MAZRICA_LOAD_PATH: string;
 export interface WorkflowJson {
 	id: string;

@@ -2,6 +2,64 @@
 // Workflows that load a queue-mode cluster: started by a production webhook, so the main enqueues
 // them and the workers run them (`n8n execute` and editor runs would stay on the main).
 
+/**
+ * n8n's Webhook node, the workflow's start at POST /webhook/<path>. `webhookId`: the id of the
+ * node's webhook (the load workflows keep fixed ones, the benchmark draws one per workflow);
+ * `response`: how it answers, at once (`ANSWER_ON_RECEIPT`) or with what the last node produced.
+ */
+function webhookNode(path, webhookId, response) {
+	return {
+		id: 'webhook',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId,
+		position: [0, 0],
+		parameters: { httpMethod: 'POST', path, ...response, options: {} },
+	};
+}
+
+/** Answered at once: the main only enqueues the execution, a worker runs it. */
+const ANSWER_ON_RECEIPT = { responseMode: 'onReceived' };
+
+/** Connections that run `nodes` one after another, each on the output of the one before. */
+function inLine(nodes) {
+	const connections = {};
+	for (let i = 0; i + 1 < nodes.length; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return connections;
+}
+
+/** Field `field` of the load request's JSON body, for an expression. */
+const loadField = (field) => `$('Webhook').first().json.body.${field}`;
+
+/** A load workflow: its webhook at POST /webhook/<path>, then `nodes` in line. */
+function loadWorkflow({ id, name, path, webhookId }, nodes) {
+	const all = [webhookNode(path, webhookId, ANSWER_ON_RECEIPT), ...nodes];
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: all, connections: inLine(all) };
+}
+
+/** A builder of this package's node `type` with `credentials`, at `x` in the line. */
+const ourNode = (type, credentials) => (id, name, x, parameters, extra = {}) => ({
+	id,
+	name,
+	type,
+	typeVersion: 1,
+	position: [x, 0],
+	parameters,
+	credentials,
+	...extra,
+});
+
+/** n8n's Limit node keeping as many items as the load request asks to write. */
+const keepAsManyAsToWrite = (x) => ({
+	id: 'keep',
+	name: 'Keep as many as to write',
+	type: 'n8n-nodes-base.limit',
+	typeVersion: 1,
+	position: [x, 0],
+	parameters: { maxItems: `={{ ${loadField('write')} }}` },
+});
+
 const MAZRICA_LOAD_PATH = 'mazrica-queue-load';
 
 /**
@@ -12,61 +70,18 @@ const MAZRICA_LOAD_PATH = 'mazrica-queue-load';
  * exactly which writes arrived and whether any arrived twice.
  */
 function mazricaLoadWorkflow({ id = 'jpSaasQueueLoad1', credential = { id: 'jpSaasMazrica01', name: 'Mazrica (local simulator)' } } = {}) {
-	const body = (field) => `$('Webhook').first().json.body.${field}`;
-	const mazrica = { mazricaApi: credential };
-	return {
-		id,
-		name: 'Queue load: Mazrica customers read, then written in bulk',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'webhook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				webhookId: '5b0c2f4e-8d1a-4c55-9a57-0d3c1e2b7a10',
-				position: [0, 0],
-				parameters: { httpMethod: 'POST', path: MAZRICA_LOAD_PATH, responseMode: 'onReceived', options: {} },
-			},
-			{
-				id: 'read',
-				name: 'Read customers',
-				type: 'n8n-nodes-japan-saas.mazrica',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { resource: 'customer', operation: 'getAll', returnAll: false, limit: `={{ ${body('read')} }}` },
-				credentials: mazrica,
-			},
-			{
-				id: 'keep',
-				name: 'Keep as many as to write',
-				type: 'n8n-nodes-base.limit',
-				typeVersion: 1,
-				position: [440, 0],
-				parameters: { maxItems: `={{ ${body('write')} }}` },
-			},
-			{
-				id: 'write',
-				name: 'Create customers in bulk',
-				type: 'n8n-nodes-japan-saas.mazrica',
-				typeVersion: 1,
-				position: [660, 0],
-				parameters: {
-					resource: 'customer',
-					operation: 'create',
-					useBulkEndpoint: true,
-					name: `={{ 'queue-load ' + ${body('run')} + ' #' + ${body('n')} + ' ← ' + $json.id }}`,
-				},
-				credentials: mazrica,
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Read customers', type: 'main', index: 0 }]] },
-			'Read customers': { main: [[{ node: 'Keep as many as to write', type: 'main', index: 0 }]] },
-			'Keep as many as to write': { main: [[{ node: 'Create customers in bulk', type: 'main', index: 0 }]] },
-		},
-	};
+	const mazrica = ourNode('n8n-nodes-japan-saas.mazrica', { mazricaApi: credential });
+	const line = [
+		mazrica('read', 'Read customers', 220, { resource: 'customer', operation: 'getAll', returnAll: false, limit: `={{ ${loadField('read')} }}` }),
+		keepAsManyAsToWrite(440),
+		mazrica('write', 'Create customers in bulk', 660, {
+			resource: 'customer',
+			operation: 'create',
+			useBulkEndpoint: true,
+			name: `={{ 'queue-load ' + ${loadField('run')} + ' #' + ${loadField('n')} + ' ← ' + $json.id }}`,
+		}),
+	];
+	return loadWorkflow({ id, name: 'Queue load: Mazrica customers read, then written in bulk', path: MAZRICA_LOAD_PATH, webhookId: '5b0c2f4e-8d1a-4c55-9a57-0d3c1e2b7a10' }, line);
 }
 
 const CYZEN_LOAD_PATH = 'cyzen-queue-load';
@@ -79,58 +94,20 @@ const CYZEN_LOAD_PATH = 'cyzen-queue-load';
  * ledger shows exactly which writes arrived and whether any arrived twice.
  */
 function cyzenLoadWorkflow({ id = 'jpSaasQueueLoad2', credential = { id: 'jpSaasCyzen0001', name: 'cyzen (local simulator)' } } = {}) {
-	const body = (field) => `$('Webhook').first().json.body.${field}`;
-	const cyzen = { cyzenApi: credential };
-	const node = (id, name, x, parameters, extra = {}) => ({
-		id,
-		name,
-		type: 'n8n-nodes-japan-saas.cyzen',
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		credentials: cyzen,
-		...extra,
-	});
-	return {
-		id,
-		name: 'Queue load: cyzen spots and reports read, spots written',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'webhook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				webhookId: '7d3e1a52-4b6f-4f0e-8c21-2a9e5f1c3b40',
-				position: [0, 0],
-				parameters: { httpMethod: 'POST', path: CYZEN_LOAD_PATH, responseMode: 'onReceived', options: {} },
-			},
-			node('reports', 'Read reports', 220, { resource: 'report', operation: 'getAll', returnAll: true, filters: {} }, { executeOnce: true }),
-			node('spots', 'Read spots', 440, { resource: 'spot', operation: 'getAll', returnAll: false, limit: `={{ ${body('read')} }}`, filters: {} }, { executeOnce: true }),
-			{
-				id: 'keep',
-				name: 'Keep as many as to write',
-				type: 'n8n-nodes-base.limit',
-				typeVersion: 1,
-				position: [660, 0],
-				parameters: { maxItems: `={{ ${body('write')} }}` },
-			},
-			node('write', 'Create spots', 880, {
-				resource: 'spot',
-				operation: 'create',
-				spotCode: `={{ 'ql-' + ${body('run')} + '-' + ${body('n')} + '-' + $itemIndex }}`,
-				spotName: `={{ 'queue-load ' + ${body('run')} + ' #' + ${body('n')} + ' ← ' + $json.spot_id }}`,
-				additionalFields: {},
-			}),
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Read reports', type: 'main', index: 0 }]] },
-			'Read reports': { main: [[{ node: 'Read spots', type: 'main', index: 0 }]] },
-			'Read spots': { main: [[{ node: 'Keep as many as to write', type: 'main', index: 0 }]] },
-			'Keep as many as to write': { main: [[{ node: 'Create spots', type: 'main', index: 0 }]] },
-		},
-	};
+	const cyzen = ourNode('n8n-nodes-japan-saas.cyzen', { cyzenApi: credential });
+	const line = [
+		cyzen('reports', 'Read reports', 220, { resource: 'report', operation: 'getAll', returnAll: true, filters: {} }, { executeOnce: true }),
+		cyzen('spots', 'Read spots', 440, { resource: 'spot', operation: 'getAll', returnAll: false, limit: `={{ ${loadField('read')} }}`, filters: {} }, { executeOnce: true }),
+		keepAsManyAsToWrite(660),
+		cyzen('write', 'Create spots', 880, {
+			resource: 'spot',
+			operation: 'create',
+			spotCode: `={{ 'ql-' + ${loadField('run')} + '-' + ${loadField('n')} + '-' + $itemIndex }}`,
+			spotName: `={{ 'queue-load ' + ${loadField('run')} + ' #' + ${loadField('n')} + ' ← ' + $json.spot_id }}`,
+			additionalFields: {},
+		}),
+	];
+	return loadWorkflow({ id, name: 'Queue load: cyzen spots and reports read, spots written', path: CYZEN_LOAD_PATH, webhookId: '7d3e1a52-4b6f-4f0e-8c21-2a9e5f1c3b40' }, line);
 }
 
 /** How the names of the records load request `n` of `run` creates begin (then the source id). */
@@ -153,4 +130,4 @@ function postLoadRequests(url, { run, count, read, write }) {
 	);
 }
 
-module.exports = { MAZRICA_LOAD_PATH, mazricaLoadWorkflow, CYZEN_LOAD_PATH, cyzenLoadWorkflow, loadNamePrefix, postLoadRequests };
+module.exports = { webhookNode, inLine, MAZRICA_LOAD_PATH, mazricaLoadWorkflow, CYZEN_LOAD_PATH, cyzenLoadWorkflow, loadNamePrefix, postLoadRequests };

@@ -175,7 +175,7 @@ export function serving(simulator: Simulator): Pick<VendorDescriptor, 'start' | 
 	};
 }
 
-/** What a vendor file says about one cell besides its parameters and input items. */
+/** What a vendor file says about one cell besides its parameters and input items (shapes.ts builds them). */
 export type CellShape = Pick<Cell, 'unitOf' | 'faultedUnit' | 'itemsOf' | 'ledger' | 'unitName'>;
 
 /** A cell that runs the vendor's node through `run` (one credential) on `parameters` and `input`. */
@@ -187,34 +187,4 @@ export function newCell(
 	shape: CellShape,
 ): Cell {
 	return { simulator, run, parameters, input, ...shape };
-}
-
-/**
- * How many times the route carried item `i` out, for idempotent writes: requests of the item it
- * answered 2xx, whether or not the answer then reached the node.
- */
-export function carriedOut(unitOf: Cell['unitOf']): WriteLedger['applied'] {
-	return (i, log) =>
-		log.filter(
-			(r) =>
-				unitOf(r) === i &&
-				r.routeStatus !== undefined &&
-				r.routeStatus < 300 &&
-				r.routeStatus >= 200,
-		).length;
-}
-
-/**
- * Writes that send input item `i` as `method paths[i]` (an update or delete by id): which item a
- * request is, and how many times the route carried item `i` out.
- */
-export function onePathPerItem(
-	method: string,
-	paths: string[],
-): { unitOf: Cell['unitOf']; applied: WriteLedger['applied'] } {
-	const unitOf = (request: RequestView) => {
-		const index = paths.indexOf(request.path);
-		return request.method === method && index >= 0 ? index : undefined;
-	};
-	return { unitOf, applied: carriedOut(unitOf) };
 }

@@ -28,7 +28,8 @@ const reportedIfNotIdempotent = (message = MAY_HAVE_BEEN_APPLIED): Record<Kind, 
 	'non-idempotent write': { outcome: 'failed', message },
 });
 
-const allKinds = (expected: Expected): Record<Kind, Expected> => ({
+/** The same expectation for every kind of request. */
+export const allKinds = (expected: Expected): Record<Kind, Expected> => ({
 	read: expected,
 	'idempotent write': expected,
 	'non-idempotent write': expected,

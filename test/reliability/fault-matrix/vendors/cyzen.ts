@@ -6,15 +6,15 @@ import { CyzenSimulator } from '../../../simulators/cyzen/cyzen-simulator';
 import { ERR, errorsBody } from '../../../simulators/cyzen/errors';
 import { formatUtc, DAY, MINUTE } from '../../../simulators/cyzen/time';
 import {
-	carriedOut,
 	newCell,
 	serving,
 	type Cell,
 	type CellShape,
 	type OperationSpec,
-	type RequestView,
 	type VendorDescriptor,
 } from '../model';
+import { allKinds } from '../policy';
+import { idempotentWriteCell, itemOfMark, pagedReadCell, writeCell } from '../shapes';
 
 /**
  * cyzen (spec cyzen.md, seed 000): one bearer access token per contract, no expiry or refresh;
@@ -55,14 +55,6 @@ function cyzenCell(parameters: IDataObject, input: IDataObject[], shape: CellSha
 	);
 }
 
-/** The input item a form write is for, by the form field that carries its mark. */
-const itemOfField =
-	(method: string, path: string, name: string, marks: string[]) => (request: RequestView) => {
-		if (request.method !== method || request.path !== `${base()}${path}`) return undefined;
-		const index = marks.indexOf(String((request.body as IDataObject | undefined)?.[name]));
-		return index < 0 ? undefined : index;
-	};
-
 const freshMarks = () => {
 	const cell = ++cells;
 	return [0, 1, 2].map((i) => `fault-matrix-${cell}-${i}`);
@@ -84,18 +76,21 @@ const spotGetMany: OperationSpec = {
 		// Every spot, also those the create cells added before this one.
 		const ids = [...sim.store.spots.keys()];
 		if (ids.length <= 200) throw new Error('the cyzen seed should give the spot list two pages');
-		return cyzenCell({ resource: 'spot', operation: 'getAll', returnAll: true }, [{}], {
-			// Two pages: the first without a cursor, the second with `next_spot_id`.
-			unitOf: (r) =>
-				r.method === 'GET' && r.path === `${base()}/spots`
-					? r.query.next_spot_id === undefined
-						? 1
-						: 2
-					: undefined,
-			faultedUnit: 2,
-			itemsOf: () => [0],
-			ledger: { expectedIds: () => ids, idOf: (record) => String(record.spot_id) },
-		});
+		return cyzenCell(
+			{ resource: 'spot', operation: 'getAll', returnAll: true },
+			[{}],
+			pagedReadCell(
+				// Two pages: the first without a cursor, the second with `next_spot_id`.
+				(r) =>
+					r.method === 'GET' && r.path === `${base()}/spots`
+						? r.query.next_spot_id === undefined
+							? 1
+							: 2
+						: undefined,
+				ids,
+				(record) => String(record.spot_id),
+			),
+		);
 	},
 };
 
@@ -140,16 +135,15 @@ const scheduleGetMany: OperationSpec = {
 				filters: { fromDate: from, toDate: to },
 			},
 			[{}],
-			{
-				unitOf: (r) => {
+			pagedReadCell(
+				(r) => {
 					if (r.method !== 'GET' || r.path !== `${base()}/schedules`) return undefined;
 					if (r.query.next_start_date === undefined) return 1;
 					return r.query.next_start_date === secondPage ? 2 : undefined;
 				},
-				faultedUnit: 2,
-				itemsOf: () => [0],
-				ledger: { expectedIds: () => ids, idOf: (record) => String(record.schedule_id) },
-			},
+				ids,
+				(record) => String(record.schedule_id),
+			),
 		);
 	},
 };
@@ -160,11 +154,6 @@ const spotUpdate: OperationSpec = {
 	prepare: async () => {
 		const ids = spotsToUpdate();
 		const marks = freshMarks();
-		const unitOf = (r: RequestView) => {
-			if (r.method !== 'PUT' || r.path !== `${base()}/spots`) return undefined;
-			const index = ids.indexOf(String((r.body as IDataObject | undefined)?.spot_id));
-			return index < 0 ? undefined : index;
-		};
 		return cyzenCell(
 			{
 				resource: 'spot',
@@ -173,15 +162,10 @@ const spotUpdate: OperationSpec = {
 				updateFields: { spotName: '={{ $json.mark }}' },
 			},
 			ids.map((id, i) => ({ id, mark: marks[i] })),
-			{
-				unitOf,
-				faultedUnit: 1,
-				itemsOf: (unit) => [unit],
-				ledger: {
-					applied: carriedOut(unitOf),
-					holds: (i) => sim.store.spots.get(ids[i])?.spot_name === marks[i],
-				},
-			},
+			idempotentWriteCell(
+				itemOfMark({ method: 'PUT', path: `${base()}/spots`, field: 'spot_id' }, ids),
+				(i) => sim.store.spots.get(ids[i])?.spot_name === marks[i],
+			),
 		);
 	},
 };
@@ -205,16 +189,12 @@ const scheduleCreate: OperationSpec = {
 				additionalFields: { groupId: { __rl: true, mode: 'id', value: group } },
 			},
 			marks.map((mark) => ({ mark })),
-			{
-				unitOf: itemOfField('POST', '/schedules', 'title', marks),
-				faultedUnit: 1,
-				itemsOf: (unit) => [unit],
+			writeCell(
+				{ method: 'POST', path: `${base()}/schedules`, field: 'title' },
+				marks,
 				// Each schedule cyzen made with the item's title: two are a duplicate.
-				ledger: {
-					applied: (i) =>
-						[...sim.store.schedules.values()].filter((s) => s.title === marks[i]).length,
-				},
-			},
+				(mark) => [...sim.store.schedules.values()].filter((s) => s.title === mark).length,
+			),
 		);
 	},
 };
@@ -232,15 +212,11 @@ const spotCreate: OperationSpec = {
 				spotName: '={{ $json.mark }}',
 			},
 			marks.map((mark) => ({ mark })),
-			{
-				unitOf: itemOfField('POST', '/spots', 'spot_code', marks),
-				faultedUnit: 1,
-				itemsOf: (unit) => [unit],
-				ledger: {
-					applied: (i) =>
-						[...sim.store.spots.values()].filter((s) => s.spot_code === marks[i]).length,
-				},
-			},
+			writeCell(
+				{ method: 'POST', path: `${base()}/spots`, field: 'spot_code' },
+				marks,
+				(mark) => [...sim.store.spots.values()].filter((s) => s.spot_code === mark).length,
+			),
 		);
 	},
 };
@@ -284,11 +260,7 @@ export const cyzen: VendorDescriptor = {
 						respond: inA200(ERR.serviceUnavailable, 'service unavailable'),
 					});
 				},
-				expect: {
-					read: { outcome: 'retried' },
-					'idempotent write': { outcome: 'retried' },
-					'non-idempotent write': { outcome: 'retried' },
-				},
+				expect: allKinds({ outcome: 'retried' }),
 			},
 		],
 		'token expiry mid-pagination': {

@@ -4,14 +4,19 @@ import { mazricaCredentials, runMazrica } from '../../../mazrica/setup';
 import { MazricaSimulator } from '../../../simulators/mazrica/mazrica-simulator';
 import {
 	newCell,
-	onePathPerItem,
 	serving,
 	type Cell,
 	type CellShape,
 	type OperationSpec,
-	type RequestView,
 	type VendorDescriptor,
 } from '../model';
+import {
+	bulkWriteCell,
+	idempotentWriteCell,
+	itemOfPath,
+	pagedReadCell,
+	writeCell,
+} from '../shapes';
 
 /**
  * Mazrica (spec mazrica.md, seed 002): a static API key, 3 requests/s with a burst of 100 and
@@ -47,13 +52,9 @@ function newCustomers(): string[] {
 	return [0, 1, 2].map((i) => `株式会社フォールト ${cell}-${i}`);
 }
 
-const createdFrom = (names: string[]) => (i: number) =>
-	[...sim.store.customers.values()].filter((c) => c.name === names[i]).length;
-
-const itemOfName = (names: string[], request: RequestView) => {
-	const index = names.indexOf(String((request.body as IDataObject | undefined)?.name));
-	return index < 0 ? undefined : index;
-};
+/** The customers the store holds with this name: two made from one item are a duplicate. */
+const customersNamed = (name: string) =>
+	[...sim.store.customers.values()].filter((c) => c.name === name).length;
 
 /** Contacts no earlier cell deleted. */
 let contactsTaken = 0;
@@ -79,13 +80,18 @@ const operations: Array<OperationSpec<MazricaCell>> = [
 				returnAll: true,
 				filters: { updatedAtTo: '2025-04-01T00:00:00' },
 			};
-			return mazricaCell(parameters, [{}], {
-				unitOf: (r) =>
-					r.method === 'GET' && r.path === `${base()}/customers` ? Number(r.query.page) : undefined,
-				faultedUnit: 2,
-				itemsOf: () => [0],
-				ledger: { expectedIds: () => ids, idOf: (record) => String(record.id) },
-			});
+			return mazricaCell(
+				parameters,
+				[{}],
+				pagedReadCell(
+					(r) =>
+						r.method === 'GET' && r.path === `${base()}/customers`
+							? Number(r.query.page)
+							: undefined,
+					ids,
+					(record) => String(record.id),
+				),
+			);
 		},
 	},
 	{
@@ -93,19 +99,16 @@ const operations: Array<OperationSpec<MazricaCell>> = [
 		kind: 'idempotent write',
 		prepare: async () => {
 			const ids = contactsToDelete();
-			const { unitOf, applied } = onePathPerItem(
-				'DELETE',
-				ids.map((id) => `${base()}/contacts/${id}`),
-			);
 			return mazricaCell(
 				{ resource: 'contact', operation: 'delete', contactId: '={{ $json.id }}' },
 				ids.map((id) => ({ id })),
-				{
-					unitOf,
-					faultedUnit: 1,
-					itemsOf: (unit) => [unit],
-					ledger: { applied, holds: (i) => !sim.store.contacts.has(ids[i]) },
-				},
+				idempotentWriteCell(
+					itemOfPath(
+						'DELETE',
+						ids.map((id) => `${base()}/contacts/${id}`),
+					),
+					(i) => !sim.store.contacts.has(ids[i]),
+				),
 			);
 		},
 	},
@@ -117,15 +120,11 @@ const operations: Array<OperationSpec<MazricaCell>> = [
 			return mazricaCell(
 				{ resource: 'customer', operation: 'create', name: '={{ $json.name }}' },
 				names.map((name) => ({ name })),
-				{
-					unitOf: (r) =>
-						r.method === 'POST' && r.path === `${base()}/customers`
-							? itemOfName(names, r)
-							: undefined,
-					faultedUnit: 1,
-					itemsOf: (unit) => [unit],
-					ledger: { applied: createdFrom(names) },
-				},
+				writeCell(
+					{ method: 'POST', path: `${base()}/customers`, field: 'name' },
+					names,
+					customersNamed,
+				),
 			);
 		},
 	},
@@ -142,14 +141,9 @@ const operations: Array<OperationSpec<MazricaCell>> = [
 					name: '={{ $json.name }}',
 				},
 				names.map((name) => ({ name })),
-				{
-					// One request carries all three items.
-					unitOf: (r) =>
-						r.method === 'POST' && r.path === `${base()}/customers/bulk` ? 0 : undefined,
-					faultedUnit: 0,
-					itemsOf: () => [0, 1, 2],
-					ledger: { applied: createdFrom(names) },
-				},
+				bulkWriteCell({ method: 'POST', path: `${base()}/customers/bulk` }, names, {
+					applied: customersNamed,
+				}),
 			);
 		},
 	},

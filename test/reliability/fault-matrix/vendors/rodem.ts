@@ -1,9 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { rodemCredentials, runRodem, type RodemCredentials } from '../../../rodem/setup';
 import { RodemSimulator } from '../../../simulators/rodem/rodem-simulator';
 import type { DetailsKey } from '../../../simulators/rodem/types';
-import { serving, viewOf, type Cell, type OperationSpec, type VendorDescriptor } from '../model';
+import {
+	newCell,
+	serving,
+	viewOf,
+	type Cell,
+	type OperationSpec,
+	type VendorDescriptor,
+} from '../model';
+import { pagedReadCell } from '../shapes';
 
 /**
  * RODEM (spec rodem.md, seed 004): read-only expenses behind OAuth 2.0 with hour-long access
@@ -43,21 +49,17 @@ function expenseGetMany(detailsKey: Exclude<DetailsKey, 'both'>): OperationSpec<
 					(e) => e.userId === OWNER && e.useDate >= RANGE.startDate && e.useDate <= RANGE.endDate,
 				)
 				.map((e) => String(e.id));
-			return {
-				simulator: sim,
-				setup,
-				parameters: { ...RANGE, returnAll: true },
-				input: [{}],
-				run: async (parameters: IDataObject, input: IDataObject[], continueOnFail: boolean) =>
-					await runRodem(setup, parameters, input, continueOnFail),
-				unitOf: (r) =>
+			const run: Cell['run'] = async (parameters, input, continueOnFail) =>
+				await runRodem(setup, parameters, input, continueOnFail);
+			const shape = pagedReadCell(
+				(r) =>
 					r.method === 'GET' && r.path === `${sim.basePath}/api/v1/expenses`
 						? Number(r.query.offset) / PAGE + 1
 						: undefined,
-				faultedUnit: 2,
-				itemsOf: () => [0],
-				ledger: { expectedIds: () => ids, idOf: (record) => String(record.id) },
-			};
+				ids,
+				(record) => String(record.id),
+			);
+			return { ...newCell(sim, run, { ...RANGE, returnAll: true }, [{}], shape), setup };
 		},
 	};
 }

@@ -4,15 +4,15 @@ import { runSatori, satoriCredentials } from '../../../satori/setup';
 import { MESSAGES } from '../../../simulators/satori/errors';
 import { DEFAULT_PATHS, SatoriSimulator } from '../../../simulators/satori/satori-simulator';
 import {
-	carriedOut,
 	newCell,
 	serving,
 	type Cell,
 	type CellShape,
 	type OperationSpec,
-	type RequestView,
 	type VendorDescriptor,
 } from '../model';
+import { allKinds } from '../policy';
+import { bulkWriteCell, idempotentWriteCell, itemOfMark, writeCell } from '../shapes';
 
 /**
  * SATORI (spec satori.md, seed 001): four static keys in the form body or query, no read API
@@ -44,13 +44,11 @@ function freshEmails(): string[] {
 	return [0, 1, 2].map((i) => `fault-matrix-${cell}-${i}@example.co.jp`);
 }
 
-/** The input item a single-customer form call is for, by its `customer[email]`. */
-const itemOfEmail = (emails: string[], path: string) => (request: RequestView) => {
-	if (request.method !== 'POST' || request.path !== path) return undefined;
-	const index = emails.indexOf(
-		String((request.body as IDataObject | undefined)?.['customer[email]']),
-	);
-	return index < 0 ? undefined : index;
+/** The customer of each input item, by its `email`, as the upload and upsert cells send it. */
+const CUSTOMER_BY_ITEM_EMAIL = {
+	identityType: 'email',
+	email: '={{ $json.email }}',
+	collectionRoute: 'fault matrix',
 };
 
 const customerStatus: OperationSpec = {
@@ -64,9 +62,7 @@ const customerStatus: OperationSpec = {
 			{
 				resource: 'customerBulk',
 				operation: 'upsert',
-				identityType: 'email',
-				email: '={{ $json.email }}',
-				collectionRoute: 'fault matrix',
+				...CUSTOMER_BY_ITEM_EMAIL,
 			},
 			emails.map((email) => ({ email })),
 		);
@@ -92,27 +88,20 @@ const customerUpsert: OperationSpec = {
 	prepare: async () => {
 		const emails = freshEmails();
 		const marks = emails.map((_, i) => `fault-matrix-${cells}-${i}`);
-		const unitOf = itemOfEmail(emails, P.customerUpsert);
 		return satoriCell(
 			{
 				resource: 'customer',
 				operation: 'upsert',
-				identityType: 'email',
-				email: '={{ $json.email }}',
-				collectionRoute: 'fault matrix',
+				...CUSTOMER_BY_ITEM_EMAIL,
 				customerFields: { memo: '={{ $json.mark }}' },
 			},
 			emails.map((email, i) => ({ email, mark: marks[i] })),
-			{
-				unitOf,
-				faultedUnit: 1,
-				itemsOf: (unit) => [unit],
-				ledger: {
-					applied: carriedOut(unitOf),
-					// Upsert is idempotent by email: one customer, its memo set.
-					holds: (i) => sim.customerByEmail(emails[i])?.items.memo === marks[i],
-				},
-			},
+			idempotentWriteCell(
+				// The single-customer form call, told apart by its `customer[email]`.
+				itemOfMark({ method: 'POST', path: P.customerUpsert, field: 'customer[email]' }, emails),
+				// Upsert is idempotent by email: one customer, its memo set.
+				(i) => sim.customerByEmail(emails[i])?.items.memo === marks[i],
+			),
 		);
 	},
 };
@@ -133,22 +122,12 @@ const actionAdd: OperationSpec = {
 				actionName: '={{ $json.mark }}',
 			},
 			marks.map((mark) => ({ mark })),
-			{
-				unitOf: (r) => {
-					if (r.method !== 'POST' || r.path !== P.addAction) return undefined;
-					const index = marks.indexOf(
-						String((r.body as IDataObject | undefined)?.['action[name]']),
-					);
-					return index < 0 ? undefined : index;
-				},
-				faultedUnit: 1,
-				itemsOf: (unit) => [unit],
+			writeCell(
+				{ method: 'POST', path: P.addAction, field: 'action[name]' },
+				marks,
 				// Each action SATORI added is one line in the customer's latest actions: twice is a duplicate.
-				ledger: {
-					applied: (i) =>
-						(sim.customerByEmail(email)?.actions ?? []).filter((a) => a.name === marks[i]).length,
-				},
-			},
+				(mark) => (sim.customerByEmail(email)?.actions ?? []).filter((a) => a.name === mark).length,
+			),
 		);
 	},
 };
@@ -162,26 +141,19 @@ const bulkUpsert: OperationSpec = {
 			{
 				resource: 'customerBulk',
 				operation: 'upsert',
-				identityType: 'email',
-				email: '={{ $json.email }}',
-				collectionRoute: 'fault matrix',
+				...CUSTOMER_BY_ITEM_EMAIL,
 				waitForCompletion: true,
 				options: { pollIntervalSeconds: 1 },
 			},
 			emails.map((email) => ({ email })),
-			{
-				// One CSV upload carries all three items; the status polls after it are other requests.
-				unitOf: (r) => (r.method === 'POST' && r.path === P.bulkUpsert ? 0 : undefined),
-				faultedUnit: 0,
-				itemsOf: () => [0, 1, 2],
-				ledger: {
-					// Each job SATORI took is one carrying out of its rows: two jobs with a row write it twice.
-					applied: (i) =>
-						[...sim.jobs.values()].filter((job) => job.rows.some((row) => row.email === emails[i]))
-							.length,
-					holds: (i) => sim.customerByEmail(emails[i]) !== undefined,
-				},
-			},
+			// One CSV upload carries all three items; the status polls after it are other requests.
+			bulkWriteCell({ method: 'POST', path: P.bulkUpsert }, emails, {
+				// Each job SATORI took is one carrying out of its rows: two jobs with a row write it twice.
+				applied: (email) =>
+					[...sim.jobs.values()].filter((job) => job.rows.some((row) => row.email === email))
+						.length,
+				holds: (email) => sim.customerByEmail(email) !== undefined,
+			}),
 		);
 	},
 };
@@ -215,28 +187,17 @@ export const satori: VendorDescriptor = {
 						respond: inA200(400, `${MESSAGES.validationPrefix} メールアドレスはすでに存在します。`),
 					});
 				},
-				expect: {
-					read: { outcome: 'failed', message: /SATORI returned 400: バリデーションに失敗しました/ },
-					'idempotent write': {
-						outcome: 'failed',
-						message: /SATORI returned 400: バリデーションに失敗しました/,
-					},
-					'non-idempotent write': {
-						outcome: 'failed',
-						message: /SATORI returned 400: バリデーションに失敗しました/,
-					},
-				},
+				expect: allKinds({
+					outcome: 'failed',
+					message: /SATORI returned 400: バリデーションに失敗しました/,
+				}),
 			},
 			{
 				reading: 'HTTP 200, body `{"status":429,…}`: a refusal like a 429',
 				arm: (_, isFaulted) => {
 					sim.inject({ when: isFaulted, times: 1, respond: inA200(429, MESSAGES.tooMany) });
 				},
-				expect: {
-					read: { outcome: 'retried' },
-					'idempotent write': { outcome: 'retried' },
-					'non-idempotent write': { outcome: 'retried' },
-				},
+				expect: allKinds({ outcome: 'retried' }),
 			},
 		],
 		'token expiry mid-pagination': {

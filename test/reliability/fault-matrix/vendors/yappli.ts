@@ -6,14 +6,13 @@ import type { ShapeOptions } from '../../../simulators/yappli/types';
 import { runYappli, yappliCredentials } from '../../../yappli/setup';
 import {
 	newCell,
-	onePathPerItem,
 	serving,
 	type Cell,
 	type CellShape,
 	type OperationSpec,
-	type RequestView,
 	type VendorDescriptor,
 } from '../model';
+import { idempotentWriteCell, itemOfPath, pagedReadCell, writeCell } from '../shapes';
 
 /**
  * Yappli CRM (spec yappli-crm.md, seed 003): a client-credentials token valid one day, fetched
@@ -72,13 +71,12 @@ function memberGetMany(listItems: ListItems): OperationSpec {
 				listItems,
 				{ resource: 'member', operation: 'getAll', returnAll: true },
 				[{}],
-				{
-					unitOf: (r) =>
+				pagedReadCell(
+					(r) =>
 						r.method === 'GET' && r.path === `${api}/users` ? Number(r.query.page) : undefined,
-					faultedUnit: 2,
-					itemsOf: () => [0],
-					ledger: { expectedIds: () => ids, idOf: (record) => String(record.id) },
-				},
+					ids,
+					(record) => String(record.id),
+				),
 			);
 		},
 	};
@@ -95,11 +93,6 @@ function pointAdjust(keyed: boolean, listItems: ListItems): OperationSpec {
 			const [member] = freshMembers(1);
 			const cell = ++cells;
 			const marks = [0, 1, 2].map((i) => `fault-matrix-${cell}-${i}`);
-			const itemOf = (r: RequestView) => {
-				if (r.method !== 'POST' || r.path !== `${api}/users/${member}/points`) return undefined;
-				const index = marks.indexOf(String((r.body as IDataObject | undefined)?.title));
-				return index < 0 ? undefined : index;
-			};
 			return yappliCell(
 				listItems,
 				{
@@ -111,14 +104,11 @@ function pointAdjust(keyed: boolean, listItems: ListItems): OperationSpec {
 					...(keyed ? { options: { idempotencyKey: '={{ $json.mark }}' } } : {}),
 				},
 				marks.map((mark) => ({ mark })),
-				{
-					unitOf: itemOf,
-					faultedUnit: 1,
-					itemsOf: (unit) => [unit],
-					ledger: {
-						applied: (i) => sim.store.pointsOf(member).filter((e) => e.title === marks[i]).length,
-					},
-				},
+				writeCell(
+					{ method: 'POST', path: `${api}/users/${member}/points`, field: 'title' },
+					marks,
+					(mark) => sim.store.pointsOf(member).filter((e) => e.title === mark).length,
+				),
 			);
 		},
 	};
@@ -131,10 +121,6 @@ const memberUpdate: OperationSpec = {
 		const ids = freshMembers(3);
 		const cell = ++cells;
 		const marks = ids.map((_, i) => `fault-matrix-${cell}-${i}`);
-		const { unitOf, applied } = onePathPerItem(
-			'PUT',
-			ids.map((id) => `${api}/users/${id}`),
-		);
 		return yappliCell(
 			'plain',
 			{
@@ -144,12 +130,13 @@ const memberUpdate: OperationSpec = {
 				updateFields: { unique_id: '={{ $json.mark }}' },
 			},
 			ids.map((id, i) => ({ id, mark: marks[i] })),
-			{
-				unitOf,
-				faultedUnit: 1,
-				itemsOf: (unit) => [unit],
-				ledger: { applied, holds: (i) => sim.store.members.get(ids[i])?.uniqueId === marks[i] },
-			},
+			idempotentWriteCell(
+				itemOfPath(
+					'PUT',
+					ids.map((id) => `${api}/users/${id}`),
+				),
+				(i) => sim.store.members.get(ids[i])?.uniqueId === marks[i],
+			),
 		);
 	},
 };
