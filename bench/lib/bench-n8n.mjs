@@ -7,6 +7,15 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+import { Agent, fetch } from 'undici';
+
+/**
+ * The webhook answers when its workflow ends: a 100,000-record Return All on a busy machine takes
+ * longer than the 300 s undici waits for headers by default (scenario 6b failed with "fetch
+ * failed" that way), so the runner's own 30-minute limit is the only one.
+ */
+const patient = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+
 const require = createRequire(import.meta.url);
 const { N8N_VERSION, N8nServer, packPackage, scratchDir } = require('../../scripts/n8n/n8n.js');
 const { freePort, sleep } = require('../../scripts/n8n/processes.js');
@@ -89,6 +98,7 @@ export class BenchN8n {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(body),
+				dispatcher: patient,
 				signal: AbortSignal.timeout(30 * 60_000),
 			});
 			status = response.status;
