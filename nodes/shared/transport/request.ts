@@ -294,7 +294,7 @@ export async function vendorRequest<T = unknown>(
 			throw new NodeOperationError(node, error as Error);
 		}
 
-		const sent = await sendOnce(this, connection, request, baseUrl, timeoutMs);
+		const sent = await sendOnce(this, connection, request, { baseUrl, credentials, timeoutMs });
 		if ('response' in sent) {
 			throttle.answered(key, rate);
 			return redactor.applyIfFound(sent.response) as T;
@@ -400,13 +400,19 @@ export async function vendorRequest<T = unknown>(
 
 type SendResult = { response: unknown } | { failure: AttemptFailure };
 
+interface AttemptSetting {
+	baseUrl: string;
+	/** The credential as vendorRequest read it, handed on so that n8n does not decrypt it again. */
+	credentials: ICredentialDataDecryptedObject;
+	timeoutMs: number;
+}
+
 /** One attempt, never throwing: either the vendor's answer or what went wrong. */
 async function sendOnce(
 	context: RequestContext,
 	{ credentialType, profile }: VendorConnection,
 	request: VendorRequest,
-	baseUrl: string,
-	timeoutMs: number,
+	{ baseUrl, credentials, timeoutMs }: AttemptSetting,
 ): Promise<SendResult> {
 	let response: unknown;
 	const boundary = request.multipart ? newMultipartBoundary() : undefined;
@@ -427,6 +433,10 @@ async function sendOnce(
 			json: !request.form,
 			arrayFormat: request.arrayFormat,
 			timeout: timeoutMs,
+		}, {
+			// Decrypting the credential again for every request was a per-item cost the HTTP
+			// Request node does not pay twice; n8n reads only `data` (OAuth2 ignores it).
+			credentialsDecrypted: { id: '', name: '', type: credentialType, data: credentials },
 		});
 	} catch (error) {
 		return { failure: describeFailure(error) };
